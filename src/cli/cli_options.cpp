@@ -1,0 +1,83 @@
+#include "cli/cli_options.hpp"
+
+#include <unistd.h>
+
+#include <chrono>
+#include <iostream>
+
+#include "common/error.hpp"
+#include "common/time_format.hpp"
+#include "profile/profile_yaml.hpp"
+#include "profile/props_loader.hpp"
+
+namespace trailhound {
+
+void CommonOptions::Register(CLI::App& app, bool with_paths) {
+  if (with_paths) app.add_option("paths", paths, "CloudTrail files or directories (walked recursively); - for stdin");
+  app.add_option("--macros", macro_dirs, "Directory or YAML file of macros (security_content format); repeatable, later wins")->allow_extra_args(false);
+  app.add_option("--content", content_dir, "A security_content checkout (detections/, macros/, lookups/)");
+  app.add_option("--format", format, "Output format: table, jsonl, json, csv (default: table on a terminal, else jsonl)");
+  app.add_option("--tz", timezone, "Timezone for convert ctime, strftime and day bins (IANA name; default UTC)");
+  app.add_option("--now", now, "The time now() and relative_time() see (epoch seconds or ISO 8601; default: the clock)");
+  app.add_option("--sourcetype", sourcetype, "Force this sourcetype on every event (default: aws:cloudtrail for CloudTrail-shaped events, else _json)");
+  app.add_option("--profile", profile, "Field derivation: none, or a profile YAML file (default: the built-in profile of each sourcetype)");
+  app.add_option("--props", props_dir, "Derive fields with a Splunk add-on's own props.conf/transforms.conf/lookups from DIR");
+  app.add_option("--host", host, "The host field of every event (default: trailhound)");
+  app.add_flag("--explain", explain, "Print each query's plan and the fields it extracts to stderr");
+  app.add_flag("-q,--quiet", quiet, "Do not print the input summary on stderr");
+}
+
+OutputFormat CommonOptions::ResolveFormat() const {
+  if (format.empty()) return isatty(STDOUT_FILENO) ? OutputFormat::kTable : OutputFormat::kJsonl;
+  auto f = ParseOutputFormat(format);
+  if (!f) throw Error(ErrorKind::kUsage, "unknown --format '" + format + "' (use table, jsonl, json or csv)");
+  return *f;
+}
+
+MacroTable CommonOptions::LoadMacros() const {
+  MacroTable table = MacroTable::WithBuiltins();
+  if (!content_dir.empty()) table.LoadContentDirectory(content_dir);
+  for (const auto& dir : macro_dirs) table.LoadPath(dir);
+  return table;
+}
+
+RunOptions CommonOptions::ResolveRunOptions(std::vector<std::unique_ptr<Profile>>& storage) const {
+  RunOptions r;
+  ValidateTimezone(timezone);
+  r.settings.timezone = timezone;
+  if (now.empty()) {
+    r.settings.now = static_cast<double>(std::chrono::duration_cast<std::chrono::seconds>(
+                                             std::chrono::system_clock::now().time_since_epoch())
+                                             .count());
+  } else {
+    auto t = ParseNumber(now);
+    if (!t) t = ParseIsoTime(now);
+    if (!t) throw Error(ErrorKind::kUsage, "--now takes epoch seconds or an ISO 8601 time such as 2024-01-15T10:00:00Z");
+    r.settings.now = *t;
+  }
+  if (!sourcetype.empty()) r.scan.sourcetype = sourcetype;
+  r.scan.host = host;
+  if (profile == "none") {
+    if (!props_dir.empty()) throw Error(ErrorKind::kUsage, "--profile none and --props cannot be combined");
+    r.scan.apply_profiles = false;
+  } else if (!profile.empty()) {
+    storage.push_back(std::make_unique<Profile>(LoadProfileFile(profile)));
+    r.scan.user_profiles.push_back(storage.back().get());
+  }
+  if (!props_dir.empty()) {
+    storage.push_back(std::make_unique<Profile>(LoadPropsProfile(props_dir, sourcetype.empty() ? "aws:cloudtrail" : sourcetype)));
+    r.scan.user_profiles.push_back(storage.back().get());
+  }
+  return r;
+}
+
+void ReportError(const std::exception& e, const std::string& query_text, const std::string& context) {
+  std::string prefix = "trailhound: " + (context.empty() ? std::string() : context + ": ");
+  if (const auto* q = dynamic_cast<const QueryError*>(&e); q != nullptr && !query_text.empty()) {
+    std::cerr << prefix << RenderQueryError(query_text, *q) << "\n";
+  } else {
+    std::cerr << prefix << e.what() << "\n";
+  }
+}
+
+}  // namespace trailhound

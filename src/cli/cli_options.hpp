@@ -1,0 +1,43 @@
+#pragma once
+// Options shared by the subcommands, and turning them into the engine's settings.
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "exec/query_runner.hpp"
+#include "output/output_format.hpp"
+#include "profile/profile.hpp"
+#include "spl/macro_table.hpp"
+
+namespace trailhound {
+
+struct CommonOptions {
+  std::vector<std::string> paths;
+  std::vector<std::string> macro_dirs;
+  std::string content_dir;
+  std::string format;  // empty: table on a terminal, jsonl otherwise
+  std::string timezone = "UTC";
+  std::string now;
+  std::string sourcetype;
+  std::string profile;  // "", "none", or a profile YAML file
+  std::string props_dir;
+  std::string host = "trailhound";
+  bool explain = false;
+  bool quiet = false;
+
+  void Register(CLI::App& app, bool with_paths = true);
+
+  // Everything below throws Error (kUsage/kQuery/kInput) with a message for the user.
+  OutputFormat ResolveFormat() const;
+  MacroTable LoadMacros() const;
+  // Loads --profile FILE / --props DIR into `storage` and fills the run options.
+  RunOptions ResolveRunOptions(std::vector<std::unique_ptr<Profile>>& storage) const;
+};
+
+// Prints a QueryError with the query and a caret, or another Error as is, to stderr.
+void ReportError(const std::exception& e, const std::string& query_text, const std::string& context = "");
+
+}  // namespace trailhound

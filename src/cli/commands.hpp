@@ -1,0 +1,16 @@
+#pragma once
+// The subcommands. Each registers its options on the app and returns a function that runs it
+// and returns the process exit code.
+#include <functional>
+
+#include <CLI/CLI.hpp>
+
+namespace trailhound {
+
+using CommandRunner = std::function<int()>;
+
+CommandRunner AddSearchCommand(CLI::App& app);
+CommandRunner AddHuntCommand(CLI::App& app);
+CommandRunner AddFunctionsCommand(CLI::App& app);
+
+}  // namespace trailhound

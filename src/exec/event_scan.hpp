@@ -1,0 +1,46 @@
+#pragma once
+// The scan: reads input files, turns each raw event into a row (projection-aware JSON extraction,
+// _time, source/sourcetype/host/index, sourcetype profile) and pushes it into every query plan.
+// One pass over the input serves any number of plans (all detections of a hunt).
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "io/input_reader.hpp"
+#include "io/input_summary.hpp"
+#include "plan/query_plan.hpp"
+
+namespace trailhound {
+
+class Profile;
+
+struct ScanOptions {
+  std::optional<std::string> sourcetype;  // --sourcetype: overrides the detected one
+  std::string host = "trailhound";        // the `host` field of every event
+  std::string index = "main";
+  bool apply_profiles = true;             // false with --profile none
+  // Profiles loaded from --props/--profile files, tried before the built-in ones.
+  std::vector<const Profile*> user_profiles;
+};
+
+class EventScan {
+ public:
+  EventScan(std::vector<QueryPlan*> plans, ScanOptions options);
+  ~EventScan();
+
+  // Reads the files in order and pushes their events; then finishes every plan.
+  void Run(const std::vector<InputFile>& files, InputSummary& summary);
+
+  // The fields extracted from events (for --explain).
+  std::string ExplainExtraction() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// The sourcetype an event gets when none is forced: CloudTrail-shaped events are aws:cloudtrail,
+// anything else is Splunk's generic _json.
+std::string DetectSourcetype(const RawEvent& event);
+
+}  // namespace trailhound

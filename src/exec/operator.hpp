@@ -1,0 +1,54 @@
+#pragma once
+// Physical operators form a push pipeline: the scan pushes each event into the first operator,
+// each operator transforms or filters it and pushes it on. Blocking operators (stats, sort)
+// keep state and emit in Finish(). Rows are passed by reference: an operator may modify the row
+// or move from it, so the pusher must not use a row after pushing it.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "common/row.hpp"
+
+namespace trailhound {
+
+class Operator {
+ public:
+  virtual ~Operator() = default;
+  void set_next(Operator* next) { next_ = next; }
+
+  virtual void Push(Row& row) = 0;
+  // End of input: flush buffered rows, then finish the next operator.
+  virtual void Finish() {
+    if (next_) next_->Finish();
+  }
+  // True when no more input can change the result (after `head N` is full): the scan may stop.
+  virtual bool Done() const { return next_ ? next_->Done() : false; }
+  // Notes for the run summary (e.g. events a stats dropped for a missing by-field).
+  virtual void Notes(std::vector<std::string>& out) const {
+    if (next_) next_->Notes(out);
+  }
+
+ protected:
+  void Emit(Row& row) { next_->Push(row); }
+  Operator* next_ = nullptr;
+};
+
+using OperatorPtr = std::unique_ptr<Operator>;
+
+// The last operator of every pipeline: keeps the result rows.
+class ResultCollector : public Operator {
+ public:
+  void Push(Row& row) override {
+    row.OwnRaw();
+    rows_.push_back(std::move(row));
+  }
+  void Finish() override {}
+  bool Done() const override { return false; }
+  void Notes(std::vector<std::string>&) const override {}
+  std::vector<Row>& rows() { return rows_; }
+
+ private:
+  std::vector<Row> rows_;
+};
+
+}  // namespace trailhound

@@ -1,0 +1,21 @@
+#pragma once
+// Factories for the physical operators, one per command (each implemented in its own file).
+#include "exec/evaluator.hpp"
+#include "exec/operator.hpp"
+#include "spl/command_ast.hpp"
+
+namespace trailhound {
+
+OperatorPtr MakeSearchOperator(const SearchCommand& cmd);
+OperatorPtr MakeWhereOperator(const WhereCommand& cmd, const Evaluator& evaluator);
+OperatorPtr MakeEvalOperator(const EvalCommand& cmd, const Evaluator& evaluator);
+OperatorPtr MakeBinOperator(const BinCommand& cmd, const EvalSettings& settings);
+OperatorPtr MakeStatsOperator(const StatsCommand& cmd, const Evaluator& evaluator);
+OperatorPtr MakeConvertOperator(const ConvertCommand& cmd, const EvalSettings& settings);
+OperatorPtr MakeRenameOperator(const RenameCommand& cmd);
+OperatorPtr MakeTableOperator(const TableCommand& cmd);
+OperatorPtr MakeFieldsOperator(const FieldsCommand& cmd);
+OperatorPtr MakeSortOperator(const SortCommand& cmd);
+OperatorPtr MakeHeadOperator(const HeadCommand& cmd);
+
+}  // namespace trailhound

@@ -1,0 +1,32 @@
+#include "exec/query_runner.hpp"
+
+#include "output/output_format.hpp"
+
+namespace trailhound {
+
+std::vector<QueryResult> RunPlans(std::vector<std::unique_ptr<QueryPlan>>& plans, const std::vector<InputFile>& files,
+                                  const RunOptions& options, InputSummary& summary) {
+  std::vector<QueryPlan*> raw;
+  for (auto& p : plans) raw.push_back(p.get());
+  EventScan scan(raw, options.scan);
+  scan.Run(files, summary);
+  std::vector<QueryResult> out;
+  for (auto& p : plans) {
+    QueryResult r;
+    r.rows = std::move(p->results());
+    r.columns = p->columns() ? *p->columns() : DefaultColumns(r.rows);
+    r.notes = p->Notes();
+    r.explain = p->Explain() + scan.ExplainExtraction();
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+std::vector<QueryResult> RunQueries(const std::vector<std::string>& queries, const std::vector<InputFile>& files,
+                                    const RunOptions& options, InputSummary& summary) {
+  std::vector<std::unique_ptr<QueryPlan>> plans;
+  for (const auto& q : queries) plans.push_back(PlanQuery(q, options.settings));
+  return RunPlans(plans, files, options, summary);
+}
+
+}  // namespace trailhound

@@ -1,0 +1,121 @@
+#include "exec/search_matcher.hpp"
+
+#include <cctype>
+
+#include "functions/ip_address.hpp"
+#include "functions/value_compare.hpp"
+
+namespace trailhound {
+
+namespace {
+
+bool IsWordByte(unsigned char c) { return std::isalnum(c) || c >= 0x80; }
+
+bool ValueMatches(const Value& v, const std::string& pattern, bool cidr) {
+  std::string s = v.AsString();
+  if (cidr) {
+    static thread_local std::string last_pattern;
+    static thread_local CidrBlock block;
+    if (pattern != last_pattern) {
+      block = *ParseCidr(pattern);
+      last_pattern = pattern;
+    }
+    if (CidrContains(block, s)) return true;
+  }
+  return WildcardMatch(s, pattern);
+}
+
+bool AnyValueMatches(const Value* v, const std::string& pattern) {
+  if (v == nullptr) return false;
+  if (pattern == "*") return v->Count() > 0;
+  bool cidr = LooksLikeCidr(pattern);
+  for (size_t i = 0; i < v->Count(); ++i) {
+    if (ValueMatches(v->At(i), pattern, cidr)) return true;
+  }
+  return false;
+}
+
+bool Ordered(const Value* v, const std::string& op, const std::string& literal) {
+  if (v == nullptr) return false;
+  Value lit = Value::Str(literal);
+  for (size_t i = 0; i < v->Count(); ++i) {
+    int c = CompareValues(v->At(i), lit);
+    if ((op == "<" && c < 0) || (op == "<=" && c <= 0) || (op == ">" && c > 0) || (op == ">=" && c >= 0)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool RawTermMatches(std::string_view raw, std::string_view term) {
+  if (term.empty() || term == "*") return true;
+  bool open_start = term.front() == '*';
+  bool open_end = term.back() == '*';
+  for (size_t i = 0; i < raw.size(); ++i) {
+    if (!open_start && i > 0 && IsWordByte(static_cast<unsigned char>(raw[i - 1])) &&
+        IsWordByte(static_cast<unsigned char>(term.front()))) {
+      continue;
+    }
+    // Quick reject on the first literal byte.
+    if (!open_start && std::tolower(static_cast<unsigned char>(raw[i])) != std::tolower(static_cast<unsigned char>(term.front()))) continue;
+    for (size_t j = i + 1; j <= raw.size(); ++j) {
+      bool end_ok = open_end || j == raw.size() || !IsWordByte(static_cast<unsigned char>(raw[j])) ||
+                    !IsWordByte(static_cast<unsigned char>(term.back()));
+      if (end_ok && WildcardMatch(raw.substr(i, j - i), term)) return true;
+      if (!open_end && term.find('*') == std::string_view::npos && j - i >= term.size()) break;
+    }
+  }
+  return false;
+}
+
+bool SearchMatches(const SearchExpr& e, const Row& row) {
+  switch (e.kind) {
+    case SearchExpr::Kind::kMatchAll:
+      return true;
+    case SearchExpr::Kind::kAnd:
+      for (const auto& c : e.children) {
+        if (!SearchMatches(*c, row)) return false;
+      }
+      return true;
+    case SearchExpr::Kind::kOr:
+      for (const auto& c : e.children) {
+        if (SearchMatches(*c, row)) return true;
+      }
+      return false;
+    case SearchExpr::Kind::kNot:
+      return !SearchMatches(*e.children[0], row);
+    case SearchExpr::Kind::kCompare: {
+      const Value* v = row.Get(e.field);
+      if (e.op == "=") return AnyValueMatches(v, e.value);
+      if (e.op == "!=") {
+        // The field must exist, and no value may match (our reading for multivalue fields).
+        if (v == nullptr) return false;
+        return !AnyValueMatches(v, e.value);
+      }
+      return Ordered(v, e.op, e.value);
+    }
+    case SearchExpr::Kind::kIn: {
+      const Value* v = row.Get(e.field);
+      for (const auto& pattern : e.values) {
+        if (AnyValueMatches(v, pattern)) return true;
+      }
+      return false;
+    }
+    case SearchExpr::Kind::kTerm: {
+      std::string_view raw = row.raw();
+      if (raw.data() == nullptr) {
+        // After a transforming command there is no raw text: match the row's values instead.
+        for (const auto& [id, v] : row.entries()) {
+          for (size_t i = 0; i < v.Count(); ++i) {
+            if (RawTermMatches(v.At(i).AsString(), e.value)) return true;
+          }
+        }
+        return false;
+      }
+      return RawTermMatches(raw, e.value);
+    }
+  }
+  return false;
+}
+
+}  // namespace trailhound

@@ -1,0 +1,167 @@
+// stats: hash aggregation by the by-fields. An event missing a by-field forms no group (counted
+// for the summary); a multivalue by-field puts the event in one group per value. Output rows are
+// sorted ascending by the by-fields (numeric when both values are numbers), columns are the
+// by-fields then the aggregates. With no by-clause and no input there is one row (count=0).
+#include <algorithm>
+
+#include "common/string_map.hpp"
+#include "exec/operators.hpp"
+#include "functions/aggregate_function.hpp"
+#include "functions/value_compare.hpp"
+
+namespace trailhound {
+
+namespace {
+
+class StatsOperator : public Operator {
+ public:
+  StatsOperator(const StatsCommand& cmd, const Evaluator& ev) : cmd_(cmd), ev_(ev), dropped_(cmd.by.size(), 0) {
+    for (const auto& a : cmd.aggregates) {
+      AggregateFunction f;
+      FindAggregateFunction(a.function, f);  // validated by the parser
+      functions_.push_back(f);
+    }
+  }
+
+  void Push(Row& row) override {
+    // Collect the values of each by-field; a missing one drops the event.
+    keys_.clear();
+    keys_.resize(cmd_.by.size());
+    for (size_t i = 0; i < cmd_.by.size(); ++i) {
+      const Value* v = row.Get(cmd_.by[i]);
+      if (v == nullptr || v->Count() == 0) {
+        ++dropped_[i];
+        return;
+      }
+      for (size_t j = 0; j < v->Count(); ++j) {
+        const Value& x = v->At(j);
+        if (cmd_.dedup_splitvals &&
+            std::any_of(keys_[i].begin(), keys_[i].end(), [&](const Value& y) { return y.AsString() == x.AsString(); })) {
+          continue;
+        }
+        keys_[i].push_back(x);
+      }
+    }
+    const Value* t = row.Get(fields::Time());
+    double time = t ? t->AsNumber().value_or(0) : 0;
+    // Arguments are evaluated once per row, then fed to every group the row belongs to.
+    args_.clear();
+    for (const auto& a : cmd_.aggregates) {
+      if (a.eval) {
+        args_.push_back(ev_.Evaluate(*a.eval, row));
+      } else if (a.field) {
+        const Value* v = row.Get(*a.field);
+        args_.push_back(v ? *v : Value::Null());
+      } else {
+        args_.push_back(Value::Null());
+      }
+    }
+    std::vector<size_t> idx(cmd_.by.size(), 0);
+    while (true) {
+      Group& g = FindGroup(idx);
+      for (size_t a = 0; a < cmd_.aggregates.size(); ++a) Feed(a, g, time);
+      // Next combination of multivalue by-values (odometer order).
+      size_t k = 0;
+      for (; k < idx.size(); ++k) {
+        if (++idx[k] < keys_[k].size()) break;
+        idx[k] = 0;
+      }
+      if (k == idx.size()) break;
+    }
+  }
+
+  void Finish() override {
+    if (groups_.empty() && cmd_.by.empty()) {
+      Row row;
+      for (size_t a = 0; a < cmd_.aggregates.size(); ++a) row.Set(cmd_.aggregates[a].output, functions_[a].empty_value);
+      Emit(row);
+      Operator::Finish();
+      return;
+    }
+    std::vector<size_t> order(groups_.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) {
+      const auto& a = groups_[x].keys;
+      const auto& b = groups_[y].keys;
+      for (size_t i = 0; i < a.size(); ++i) {
+        int c = CompareValues(a[i], b[i]);
+        if (c != 0) return c < 0;
+      }
+      return false;
+    });
+    for (size_t gi : order) {
+      Group& g = groups_[gi];
+      Row row;
+      for (size_t i = 0; i < cmd_.by.size(); ++i) row.Set(cmd_.by[i], g.keys[i]);
+      for (size_t a = 0; a < cmd_.aggregates.size(); ++a) row.Set(cmd_.aggregates[a].output, g.states[a]->Finalize());
+      Emit(row);
+    }
+    groups_.clear();
+    Operator::Finish();
+  }
+
+  void Notes(std::vector<std::string>& out) const override {
+    for (size_t i = 0; i < dropped_.size(); ++i) {
+      if (dropped_[i] > 0) {
+        out.push_back("stats: " + std::to_string(dropped_[i]) + " events dropped: no value for by-field " +
+                      FieldNames::Name(cmd_.by[i]));
+      }
+    }
+    Operator::Notes(out);
+  }
+
+ private:
+  struct Group {
+    std::vector<Value> keys;
+    std::vector<std::unique_ptr<AggregateState>> states;
+  };
+
+  Group& FindGroup(const std::vector<size_t>& idx) {
+    key_text_.clear();
+    for (size_t i = 0; i < idx.size(); ++i) {
+      const Value& v = keys_[i][idx[i]];
+      key_text_ += v.AsString();
+      key_text_ += '\x1f';
+    }
+    auto [it, inserted] = index_.try_emplace(key_text_, groups_.size());
+    if (inserted) {
+      Group g;
+      for (size_t i = 0; i < idx.size(); ++i) g.keys.push_back(keys_[i][idx[i]]);
+      for (const auto& f : functions_) g.states.push_back(f.make(f.param));
+      groups_.push_back(std::move(g));
+    }
+    return groups_[it->second];
+  }
+
+  void Feed(size_t a, Group& g, double time) {
+    const AggregateSpec& spec = cmd_.aggregates[a];
+    const Value& v = args_[a];
+    AggregateState& s = *g.states[a];
+    if (!spec.field && !spec.eval) {
+      s.Add(Value::Null(), time);  // bare count: one per row
+      return;
+    }
+    if (spec.eval && functions_[a].name == "count") {
+      if (!v.IsNull() && !(v.IsBool() && !v.boolean())) s.Add(v, time);  // rows where the expression has a value
+      return;
+    }
+    for (size_t i = 0; i < v.Count(); ++i) s.Add(v.At(i), time);
+  }
+
+  const StatsCommand& cmd_;
+  const Evaluator& ev_;
+  std::vector<AggregateFunction> functions_;
+  std::vector<Group> groups_;
+  StringMap<size_t> index_;
+  std::vector<uint64_t> dropped_;
+  // Scratch buffers reused across rows.
+  std::vector<std::vector<Value>> keys_;
+  std::vector<Value> args_;
+  std::string key_text_;
+};
+
+}  // namespace
+
+OperatorPtr MakeStatsOperator(const StatsCommand& cmd, const Evaluator& ev) { return std::make_unique<StatsOperator>(cmd, ev); }
+
+}  // namespace trailhound

@@ -1,0 +1,76 @@
+#pragma once
+// Sequential byte streams the readers pull from: a file (or standard input), a buffer in memory,
+// or a decompressing stream on top of another source (see gzip.hpp).
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace trailhound {
+
+class ByteSource {
+ public:
+  enum class Failure : uint8_t { kNone, kIo, kCorrupt };  // kCorrupt: bad compressed data
+
+  virtual ~ByteSource() = default;
+  // Reads up to `n` bytes into `dst`. Returns 0 at the end of the stream or after a failure.
+  virtual size_t Read(char* dst, size_t n) = 0;
+  // The total size if known in advance (regular files), else 0.
+  virtual uint64_t size_hint() const { return 0; }
+
+  Failure failure() const { return failure_; }
+  const std::string& error() const { return error_; }
+
+ protected:
+  void Fail(Failure failure, std::string error) {
+    failure_ = failure;
+    error_ = std::move(error);
+  }
+
+ private:
+  Failure failure_ = Failure::kNone;
+  std::string error_;
+};
+
+// A file descriptor opened on a path, or standard input for "-".
+class FileSource : public ByteSource {
+ public:
+  // Returns nullptr and sets `error` when the path cannot be opened (or is a directory).
+  static std::unique_ptr<FileSource> Open(const std::string& path, std::string* error);
+  ~FileSource() override;
+  size_t Read(char* dst, size_t n) override;
+  uint64_t size_hint() const override { return size_; }
+
+ private:
+  FileSource(int fd, bool owned, uint64_t size) : fd_(fd), owned_(owned), size_(size) {}
+  int fd_;
+  bool owned_;
+  uint64_t size_;
+};
+
+// Bytes already in memory (not owned).
+class MemorySource : public ByteSource {
+ public:
+  explicit MemorySource(std::string_view bytes) : bytes_(bytes) {}
+  size_t Read(char* dst, size_t n) override;
+  uint64_t size_hint() const override { return bytes_.size(); }
+
+ private:
+  std::string_view bytes_;
+};
+
+// Bytes already read from `rest` (e.g. while sniffing the format), followed by the rest of it.
+class PrefixedSource : public ByteSource {
+ public:
+  PrefixedSource(std::string prefix, std::unique_ptr<ByteSource> rest)
+      : prefix_(std::move(prefix)), rest_(std::move(rest)) {}
+  size_t Read(char* dst, size_t n) override;
+  uint64_t size_hint() const override { return rest_->size_hint(); }
+
+ private:
+  std::string prefix_;
+  size_t prefix_pos_ = 0;
+  std::unique_ptr<ByteSource> rest_;
+};
+
+}  // namespace trailhound

@@ -1,0 +1,51 @@
+#pragma once
+// Finds input files and turns each into a stream of raw JSON events, whatever the file's shape:
+// JSON lines, S3 delivery files ({"Records":[...]}, one line or pretty-printed), JSON arrays of
+// events, single event objects, gzip of any of these (by magic bytes), and the common wrappers
+// (CloudWatch Logs subscription payloads, EventBridge envelopes, LookupEvents output).
+// CloudTrail digest files are recognised and skipped. Nothing here throws on bad content: every
+// file and event is accounted for in InputSummary.
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "io/input_summary.hpp"
+#include "io/padded_buffer.hpp"  // kJsonPadding
+
+namespace trailhound {
+
+struct InputFile {
+  std::string path;  // as given or found while walking; "-" is standard input
+};
+
+struct RawEvent {
+  // One event object's text; also the event's _raw. At least kJsonPadding readable bytes follow
+  // it, so it can be parsed in place (simdjson::padded_string_view(json.data(), json.size(),
+  // json.size() + kJsonPadding)). Valid only during the sink call: it points into the reader's
+  // buffer (Row::OwnRaw copies it).
+  std::string_view json;
+  const std::string* source;  // the file path ("-" for stdin)
+  uint64_t line;              // 1-based line of the event (or of the value that contained it)
+  bool cloudtrail_shaped;     // it has CloudTrail's keys (eventVersion, or eventName and eventSource)
+};
+
+using EventSink = std::function<void(const RawEvent&)>;
+
+// Expands paths into files: directories are walked recursively in byte-wise sorted order; files
+// are kept in the order given. Paths that do not exist or cannot be read are recorded in the
+// summary (they make the run exit with kExitInput at the end) and skipped.
+std::vector<InputFile> ListInputFiles(const std::vector<std::string>& paths, InputSummary& summary);
+
+// Reads one file and calls sink for each event in it, in file order. Memory stays bounded for
+// JSON lines of any size; a document-shaped file (Records, array, pretty-printed object) is held
+// once in memory while its events are streamed without copying them. Each call counts the file
+// once in summary.files_by_kind.
+void ReadInputFile(const InputFile& file, InputSummary& summary, const EventSink& sink);
+
+// Whether a path names a CloudTrail digest file by its S3 key layout (a "CloudTrail-Digest"
+// segment, e.g. AWSLogs/<acct>/CloudTrail-Digest/<region>/...).
+bool IsDigestPath(std::string_view path);
+
+}  // namespace trailhound

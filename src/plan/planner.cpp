@@ -1,0 +1,189 @@
+// Turns a parsed pipeline into operators, and works out which event fields it reads (projection)
+// and which columns it outputs.
+#include <algorithm>
+
+#include "exec/operators.hpp"
+#include "plan/query_plan.hpp"
+#include "spl/pipeline_parser.hpp"
+
+namespace trailhound {
+
+namespace {
+
+void NeedPattern(Projection& p, const std::string& pattern) {
+  size_t star = pattern.find('*');
+  if (star == std::string::npos) {
+    p.AddField(pattern);
+  } else {
+    p.AddPrefix(pattern.substr(0, star));  // "" (a leading *) means every field
+  }
+}
+
+void NeedFields(Projection& p, const std::vector<FieldId>& ids) {
+  for (FieldId id : ids) p.AddField(FieldNames::Name(id));
+}
+
+// Adds the event fields a command reads; returns true when the command ends the event stage
+// (after it, rows are results and no further event fields can be needed).
+bool AddNeeds(const Command& c, Projection& p) {
+  std::vector<FieldId> ids;
+  switch (c.kind) {
+    case CommandKind::kSearch: CollectFields(*static_cast<const SearchCommand&>(c).expr, ids); break;
+    case CommandKind::kWhere: CollectFields(*static_cast<const WhereCommand&>(c).expr, ids); break;
+    case CommandKind::kEval:
+      for (const auto& a : static_cast<const EvalCommand&>(c).assignments) CollectFields(*a.expr, ids);
+      break;
+    case CommandKind::kBin: ids.push_back(static_cast<const BinCommand&>(c).field); break;
+    case CommandKind::kStats: {
+      const auto& s = static_cast<const StatsCommand&>(c);
+      ids = s.by;
+      for (const auto& a : s.aggregates) {
+        if (a.field) ids.push_back(*a.field);
+        if (a.eval) CollectFields(*a.eval, ids);
+      }
+      NeedFields(p, ids);
+      return true;
+    }
+    case CommandKind::kConvert:
+      for (const auto& cv : static_cast<const ConvertCommand&>(c).conversions) NeedPattern(p, cv.field);
+      break;
+    case CommandKind::kRename:
+      for (const auto& [from, to] : static_cast<const RenameCommand&>(c).pairs) NeedPattern(p, from);
+      break;
+    case CommandKind::kTable:
+      for (const auto& f : static_cast<const TableCommand&>(c).fields) NeedPattern(p, f);
+      return true;
+    case CommandKind::kFields: {
+      const auto& f = static_cast<const FieldsCommand&>(c);
+      if (f.remove) return false;
+      for (const auto& name : f.fields) NeedPattern(p, name);
+      return true;
+    }
+    case CommandKind::kSort:
+      for (const auto& k : static_cast<const SortCommand&>(c).keys) ids.push_back(k.field);
+      break;
+    case CommandKind::kHead: break;
+  }
+  NeedFields(p, ids);
+  return false;
+}
+
+// How a command changes explicit output columns (nullopt: the union of row fields).
+void UpdateColumns(const Command& c, std::optional<std::vector<FieldId>>& cols) {
+  auto append = [&](FieldId id) {
+    if (cols && std::find(cols->begin(), cols->end(), id) == cols->end()) cols->push_back(id);
+  };
+  switch (c.kind) {
+    case CommandKind::kStats: {
+      const auto& s = static_cast<const StatsCommand&>(c);
+      cols = s.by;
+      for (const auto& a : s.aggregates) append(a.output);
+      break;
+    }
+    case CommandKind::kTable: {
+      const auto& t = static_cast<const TableCommand&>(c);
+      cols = std::vector<FieldId>();
+      for (const auto& f : t.fields) {
+        if (f.find('*') != std::string::npos) {
+          cols.reset();
+          return;
+        }
+        append(FieldNames::Intern(f));
+      }
+      break;
+    }
+    case CommandKind::kEval:
+      for (const auto& a : static_cast<const EvalCommand&>(c).assignments) append(a.target);
+      break;
+    case CommandKind::kBin:
+      if (auto as = static_cast<const BinCommand&>(c).as) append(*as);
+      break;
+    case CommandKind::kConvert:
+      for (const auto& cv : static_cast<const ConvertCommand&>(c).conversions) {
+        if (cv.as) append(*cv.as);
+      }
+      break;
+    case CommandKind::kRename:
+      if (!cols) break;
+      for (const auto& [from, to] : static_cast<const RenameCommand&>(c).pairs) {
+        if (from.find('*') != std::string::npos) {
+          cols.reset();
+          return;
+        }
+        FieldId f = FieldNames::Intern(from), t = FieldNames::Intern(to);
+        cols->erase(std::remove(cols->begin(), cols->end(), t), cols->end());
+        std::replace(cols->begin(), cols->end(), f, t);
+      }
+      break;
+    case CommandKind::kFields: {
+      if (!cols) break;
+      const auto& f = static_cast<const FieldsCommand&>(c);
+      auto listed = [&](FieldId id) {
+        return std::any_of(f.fields.begin(), f.fields.end(), [&](const std::string& p) { return p == FieldNames::Name(id) || p == "*"; });
+      };
+      cols->erase(std::remove_if(cols->begin(), cols->end(), [&](FieldId id) { return f.remove == listed(id); }), cols->end());
+      break;
+    }
+    default: break;
+  }
+}
+
+}  // namespace
+
+std::unique_ptr<QueryPlan> PlanQuery(const std::string& query, const EvalSettings& settings) {
+  auto plan = std::unique_ptr<QueryPlan>(new QueryPlan());
+  plan->pipeline_ = ParsePipeline(query);
+  plan->evaluator_ = std::make_unique<Evaluator>(settings);
+  const Evaluator& ev = *plan->evaluator_;
+  bool bounded = false;
+  for (const auto& cmd : plan->pipeline_.commands) {
+    const Command& c = *cmd;
+    if (!bounded) bounded = AddNeeds(c, plan->needed_);
+    UpdateColumns(c, plan->columns_);
+    switch (c.kind) {
+      case CommandKind::kSearch: plan->operators_.push_back(MakeSearchOperator(static_cast<const SearchCommand&>(c))); break;
+      case CommandKind::kWhere: plan->operators_.push_back(MakeWhereOperator(static_cast<const WhereCommand&>(c), ev)); break;
+      case CommandKind::kEval: plan->operators_.push_back(MakeEvalOperator(static_cast<const EvalCommand&>(c), ev)); break;
+      case CommandKind::kBin: plan->operators_.push_back(MakeBinOperator(static_cast<const BinCommand&>(c), settings)); break;
+      case CommandKind::kStats: plan->operators_.push_back(MakeStatsOperator(static_cast<const StatsCommand&>(c), ev)); break;
+      case CommandKind::kConvert: plan->operators_.push_back(MakeConvertOperator(static_cast<const ConvertCommand&>(c), settings)); break;
+      case CommandKind::kRename: plan->operators_.push_back(MakeRenameOperator(static_cast<const RenameCommand&>(c))); break;
+      case CommandKind::kTable: plan->operators_.push_back(MakeTableOperator(static_cast<const TableCommand&>(c))); break;
+      case CommandKind::kFields: plan->operators_.push_back(MakeFieldsOperator(static_cast<const FieldsCommand&>(c))); break;
+      case CommandKind::kSort: plan->operators_.push_back(MakeSortOperator(static_cast<const SortCommand&>(c))); break;
+      case CommandKind::kHead: plan->operators_.push_back(MakeHeadOperator(static_cast<const HeadCommand&>(c))); break;
+    }
+  }
+  // Without a command that bounds the output to named fields, every event field is output.
+  if (!bounded) plan->needed_.SetAll();
+  plan->needed_.AddField("_time");
+  auto collector = std::make_unique<ResultCollector>();
+  plan->collector_ = collector.get();
+  plan->operators_.push_back(std::move(collector));
+  for (size_t i = 0; i + 1 < plan->operators_.size(); ++i) plan->operators_[i]->set_next(plan->operators_[i + 1].get());
+  return plan;
+}
+
+std::vector<std::string> QueryPlan::Notes() const {
+  std::vector<std::string> out;
+  operators_.front()->Notes(out);
+  return out;
+}
+
+std::string QueryPlan::Explain() const {
+  std::string out = "query: " + pipeline_.text + "\ncommands:";
+  for (const auto& c : pipeline_.commands) out += " " + c->name;
+  out += "\nevent fields read: ";
+  if (needed_.wants_all()) {
+    out += "all";
+  } else {
+    std::vector<std::string> names(needed_.names().begin(), needed_.names().end());
+    for (const auto& p : needed_.prefixes()) names.push_back(p + "*");
+    std::sort(names.begin(), names.end());
+    for (size_t i = 0; i < names.size(); ++i) out += (i ? ", " : "") + names[i];
+  }
+  out += "\n";
+  return out;
+}
+
+}  // namespace trailhound

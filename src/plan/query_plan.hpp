@@ -1,0 +1,45 @@
+#pragma once
+// A planned query: the parsed pipeline, its chain of physical operators, the fields it needs
+// from events (so extraction can skip the rest), and its output columns.
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "exec/evaluator.hpp"
+#include "exec/operator.hpp"
+#include "json/projection.hpp"
+#include "spl/command_ast.hpp"
+
+namespace trailhound {
+
+class QueryPlan {
+ public:
+  const Pipeline& pipeline() const { return pipeline_; }
+  // Fields the query reads from events (before sourcetype derivation adds its own inputs).
+  const Projection& needed_fields() const { return needed_; }
+  // The output columns when a command fixes them (stats, table); otherwise the union of the
+  // result rows' fields in first-seen order.
+  const std::optional<std::vector<FieldId>>& columns() const { return columns_; }
+
+  Operator& first() { return *operators_.front(); }
+  std::vector<Row>& results() { return collector_->rows(); }
+  // Summary notes from the operators (e.g. events stats dropped).
+  std::vector<std::string> Notes() const;
+  // A readable description of the plan for --explain.
+  std::string Explain() const;
+
+ private:
+  friend std::unique_ptr<QueryPlan> PlanQuery(const std::string& query, const EvalSettings& settings);
+  Pipeline pipeline_;
+  std::unique_ptr<Evaluator> evaluator_;
+  std::vector<OperatorPtr> operators_;
+  ResultCollector* collector_ = nullptr;
+  Projection needed_;
+  std::optional<std::vector<FieldId>> columns_;
+};
+
+// Parses and plans a macro-expanded query. Throws QueryError.
+std::unique_ptr<QueryPlan> PlanQuery(const std::string& query, const EvalSettings& settings);
+
+}  // namespace trailhound

@@ -1,0 +1,28 @@
+#pragma once
+// One parse function per command; the table in pipeline_parser.cpp maps names to them.
+#include <string_view>
+
+#include "spl/arg_lexer.hpp"
+#include "spl/command_ast.hpp"
+
+namespace trailhound {
+
+// `args` is the text after the command name; `base` is its offset in the query.
+CommandPtr ParseSearchCommand(std::string_view args, size_t base);
+CommandPtr ParseWhereCommand(std::string_view args, size_t base);
+CommandPtr ParseEvalCommand(std::string_view args, size_t base);
+CommandPtr ParseBinCommand(std::string_view args, size_t base);
+CommandPtr ParseStatsCommand(std::string_view args, size_t base);
+CommandPtr ParseConvertCommand(std::string_view args, size_t base);
+CommandPtr ParseRenameCommand(std::string_view args, size_t base);
+CommandPtr ParseTableCommand(std::string_view args, size_t base);
+CommandPtr ParseFieldsCommand(std::string_view args, size_t base);
+CommandPtr ParseSortCommand(std::string_view args, size_t base);
+CommandPtr ParseHeadCommand(std::string_view args, size_t base);
+
+// Helpers shared by the command parsers.
+bool IsKeyword(const ArgToken& t, const char* keyword);  // a word, case-insensitive
+// Field names separated by spaces and/or commas, starting at tokens[i]; stops at a non-word.
+std::vector<std::string> ParseFieldList(const std::vector<ArgToken>& tokens, size_t& i);
+
+}  // namespace trailhound
