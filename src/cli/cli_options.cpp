@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <filesystem>
 #include <iostream>
 
 #include "common/error.hpp"
@@ -43,6 +44,7 @@ MacroTable CommonOptions::LoadMacros() const {
 
 RunOptions CommonOptions::ResolveRunOptions(std::vector<std::unique_ptr<Profile>>& storage) const {
   RunOptions r;
+  if (timezone.empty()) throw Error(ErrorKind::kUsage, "--tz needs a timezone name, e.g. UTC or Europe/Paris");
   ValidateTimezone(timezone);
   r.settings.timezone = timezone;
   if (now.empty()) {
@@ -61,10 +63,12 @@ RunOptions CommonOptions::ResolveRunOptions(std::vector<std::unique_ptr<Profile>
     if (!props_dir.empty()) throw Error(ErrorKind::kUsage, "--profile none and --props cannot be combined");
     r.scan.apply_profiles = false;
   } else if (!profile.empty()) {
+    if (!std::filesystem::is_regular_file(profile)) throw Error(ErrorKind::kUsage, "--profile: no such file: " + profile);
     storage.push_back(std::make_unique<Profile>(LoadProfileFile(profile)));
     r.scan.user_profiles.push_back(storage.back().get());
   }
   if (!props_dir.empty()) {
+    if (!std::filesystem::is_directory(props_dir)) throw Error(ErrorKind::kUsage, "--props: no such directory: " + props_dir);
     storage.push_back(std::make_unique<Profile>(LoadPropsProfile(props_dir, sourcetype.empty() ? "aws:cloudtrail" : sourcetype)));
     r.scan.user_profiles.push_back(storage.back().get());
   }

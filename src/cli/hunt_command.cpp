@@ -37,23 +37,46 @@ bool ReadsCloudTrail(const Detection& d) {
   return std::any_of(d.data_sources.begin(), d.data_sources.end(), [](const std::string& s) { return Contains(s, "cloudtrail"); });
 }
 
+// CommonOptions::LoadMacros, but a bad macro file is reported in `errors` instead of ending the
+// hunt: only the detections that call its macro fail.
+MacroTable LoadHuntMacros(const CommonOptions& common, std::vector<std::string>& errors) {
+  MacroTable table = MacroTable::WithBuiltins();
+  auto take = [&errors](std::vector<std::string> more) { errors.insert(errors.end(), more.begin(), more.end()); };
+  if (!common.content_dir.empty()) take(table.LoadContentDirectoryCollectingErrors(common.content_dir));
+  for (const auto& dir : common.macro_dirs) take(table.LoadPathCollectingErrors(dir));
+  return table;
+}
+
+// The detections to run: every -r source in order, else the CloudTrail detections of --content,
+// else the built-in ones. A bad file is reported in `errors` and the others are still loaded.
+std::vector<Detection> LoadHuntDetections(const HuntArgs& args, std::vector<std::string>& errors) {
+  std::vector<Detection> detections;
+  auto take = [&](DetectionLoad load, bool cloudtrail_only) {
+    for (auto& d : load.detections) {
+      if (!cloudtrail_only || ReadsCloudTrail(d)) detections.push_back(std::move(d));
+    }
+    errors.insert(errors.end(), load.errors.begin(), load.errors.end());
+  };
+  for (const auto& r : args.rules) take(LoadDetectionsCollectingErrors(r), false);
+  if (args.rules.empty() && !args.common.content_dir.empty()) {
+    take(LoadContentDetectionsCollectingErrors(args.common.content_dir), true);
+  }
+  if (args.rules.empty() && args.common.content_dir.empty()) detections = LoadBuiltinDetections();
+  return detections;
+}
+
 int RunHunt(const HuntArgs& args) {
   OutputFormat format = args.common.ResolveFormat();
-  MacroTable macros = args.common.LoadMacros();
+  std::vector<std::string> load_errors;
+  MacroTable macros = LoadHuntMacros(args.common, load_errors);
   std::vector<std::unique_ptr<Profile>> profiles;
   RunOptions options = args.common.ResolveRunOptions(profiles);
 
-  std::vector<Detection> detections;
-  for (const auto& r : args.rules) {
-    auto loaded = LoadDetections(r);
-    detections.insert(detections.end(), loaded.begin(), loaded.end());
-  }
-  if (args.rules.empty() && !args.common.content_dir.empty()) {
-    for (auto& d : LoadContentDetections(args.common.content_dir)) {
-      if (ReadsCloudTrail(d)) detections.push_back(std::move(d));
-    }
-  }
-  if (args.rules.empty() && args.common.content_dir.empty()) detections = LoadBuiltinDetections();
+  std::vector<Detection> detections = LoadHuntDetections(args, load_errors);
+  for (const auto& message : RemoveDuplicateDetections(detections)) std::cerr << "trailhound: " << message << "\n";
+  // Every bad file is reported; the good detections still run, and the exit code is 3.
+  for (const auto& error : load_errors) std::cerr << "trailhound: " << error << "\n";
+  int exit_code = load_errors.empty() ? kExitOk : kExitQuery;
   if (!args.include_deprecated) {
     size_t before = detections.size();
     detections.erase(std::remove_if(detections.begin(), detections.end(), [](const Detection& d) { return d.status == "deprecated"; }),
@@ -62,10 +85,12 @@ int RunHunt(const HuntArgs& args) {
       std::cerr << "trailhound: skipped " << (before - detections.size()) << " deprecated detections (--include-deprecated runs them)\n";
     }
   }
-  if (detections.empty()) throw Error(ErrorKind::kUsage, "no detections to run");
+  if (detections.empty()) {
+    if (exit_code != kExitOk) return exit_code;
+    throw Error(ErrorKind::kUsage, "no detections to run");
+  }
 
   // Plan each detection; one that does not parse is reported and left out, the others run.
-  int exit_code = kExitOk;
   std::vector<const Detection*> planned;
   std::vector<std::unique_ptr<QueryPlan>> plans;
   for (const auto& d : detections) {

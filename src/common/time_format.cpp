@@ -51,7 +51,8 @@ absl::TimeZone LoadZone(const std::string& name) {
 // Rewrites Splunk-only variables (%N, %3N, %Q, %6Q, %f) into literal digits for `epoch`, so the
 // rest can go to absl's strftime-compatible formatter.
 std::string ExpandSubseconds(std::string_view format, double epoch) {
-  double frac = epoch - std::floor(epoch);
+  // Round to the microsecond first: a double near 1.6e9 holds .123 as .12299990654.
+  double frac = std::round((epoch - std::floor(epoch)) * 1e6) / 1e6;
   std::string out;
   for (size_t i = 0; i < format.size(); ++i) {
     if (format[i] != '%' || i + 1 >= format.size()) {

@@ -6,6 +6,7 @@
 #include <array>
 #include <cctype>
 #include <cmath>
+#include <map>
 #include <set>
 
 #include "common/builtin_files.hpp"
@@ -310,21 +311,71 @@ Detection LoadDetectionFile(const std::filesystem::path& file) {
   return ParseDetectionYaml(ReadTextFile(file), file.string());
 }
 
-std::vector<Detection> LoadDetections(const std::filesystem::path& file_or_directory) {
-  std::vector<Detection> detections;
-  for (const auto& file : ListYamlFiles(file_or_directory, "-r")) detections.push_back(LoadDetectionFile(file));
-  return detections;
-}
+namespace {
 
-std::vector<Detection> LoadContentDetections(const std::filesystem::path& content_directory) {
+std::filesystem::path ContentDetectionsDirectory(const std::filesystem::path& content_directory) {
   std::filesystem::path detections_dir = content_directory / "detections";
   std::error_code ec;
   if (!std::filesystem::is_directory(detections_dir, ec)) {
     throw Error(ErrorKind::kUsage, "--content: " + content_directory.string() + " has no detections/ folder");
   }
-  std::vector<Detection> detections;
-  for (const auto& file : ListYamlFiles(detections_dir, "--content")) detections.push_back(LoadDetectionFile(file));
-  return detections;
+  return detections_dir;
+}
+
+DetectionLoad LoadFiles(const std::vector<std::filesystem::path>& files, bool collect_errors) {
+  DetectionLoad load;
+  for (const auto& file : files) {
+    try {
+      load.detections.push_back(LoadDetectionFile(file));
+    } catch (const Error& e) {
+      if (!collect_errors || e.kind() == ErrorKind::kUsage) throw;
+      load.errors.emplace_back(e.what());
+    }
+  }
+  return load;
+}
+
+}  // namespace
+
+std::vector<Detection> LoadDetections(const std::filesystem::path& file_or_directory) {
+  return LoadFiles(ListYamlFiles(file_or_directory, "-r"), false).detections;
+}
+
+std::vector<Detection> LoadContentDetections(const std::filesystem::path& content_directory) {
+  return LoadFiles(ListYamlFiles(ContentDetectionsDirectory(content_directory), "--content"), false).detections;
+}
+
+DetectionLoad LoadDetectionsCollectingErrors(const std::filesystem::path& file_or_directory) {
+  return LoadFiles(ListYamlFiles(file_or_directory, "-r"), true);
+}
+
+DetectionLoad LoadContentDetectionsCollectingErrors(const std::filesystem::path& content_directory) {
+  return LoadFiles(ListYamlFiles(ContentDetectionsDirectory(content_directory), "--content"), true);
+}
+
+std::vector<std::string> RemoveDuplicateDetections(std::vector<Detection>& detections) {
+  std::vector<std::string> messages;
+  std::map<std::string, size_t> first_index;  // lower-cased id -> index in `kept`
+  std::vector<Detection> kept;
+  kept.reserve(detections.size());
+  for (auto& detection : detections) {
+    auto [it, inserted] = first_index.try_emplace(Lower(detection.id), kept.size());
+    if (inserted) {
+      kept.push_back(std::move(detection));
+      continue;
+    }
+    Detection& earlier = kept[it->second];
+    std::string message = "detection id " + detection.id + " ('" + detection.name + "') is loaded twice";
+    if (earlier.origin == detection.origin) {
+      message += " from " + detection.origin + "; running it once";
+    } else {
+      message += ": running the one from " + detection.origin + ", not the one from " + earlier.origin;
+    }
+    messages.push_back(std::move(message));
+    earlier = std::move(detection);
+  }
+  detections = std::move(kept);
+  return messages;
 }
 
 std::vector<Detection> LoadBuiltinDetections() {

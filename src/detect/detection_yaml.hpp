@@ -38,10 +38,30 @@ Detection ParseDetectionYaml(std::string_view yaml_text, const std::string& orig
 Detection LoadDetectionFile(const std::filesystem::path& file);
 
 // `-r PATH`: a single file, or every *.yml / *.yaml below a directory (recursively, sorted).
+// Throws at the first bad file.
 std::vector<Detection> LoadDetections(const std::filesystem::path& file_or_directory);
 
-// `--content DIR`: the detections/ folder of a security_content checkout.
+// `--content DIR`: the detections/ folder of a security_content checkout. Throws at the first bad
+// file.
 std::vector<Detection> LoadContentDetections(const std::filesystem::path& content_directory);
+
+// What a tolerant load gives: the detections of the good files, and one message per file that
+// could not be read or is not a valid detection (naming the file and the key), in file order.
+struct DetectionLoad {
+  std::vector<Detection> detections;
+  std::vector<std::string> errors;
+};
+
+// Like LoadDetections / LoadContentDetections, but every file is tried: a bad file is reported in
+// `errors` and the others still load. A path (or detections/ folder) that does not exist still
+// throws Error(kUsage).
+DetectionLoad LoadDetectionsCollectingErrors(const std::filesystem::path& file_or_directory);
+DetectionLoad LoadContentDetectionsCollectingErrors(const std::filesystem::path& content_directory);
+
+// Keeps one detection per id (ids compared case-insensitively): the one loaded last wins, as for
+// macros, and takes the place of the first one in the list. Returns one message per detection
+// dropped, naming both origins.
+std::vector<std::string> RemoveDuplicateDetections(std::vector<Detection>& detections);
 
 // The detections compiled into the binary (detections/*.yml of this repository).
 std::vector<Detection> LoadBuiltinDetections();

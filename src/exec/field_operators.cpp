@@ -41,18 +41,25 @@ class RenameOperator : public Operator {
         continue;
       }
       const auto& [from, to] = cmd_.pairs[i];
-      std::vector<std::pair<FieldId, FieldId>> moves;
+      // All matching fields move at once: take every value first, then remove the sources, then
+      // set the destinations. (Moving one by one let `rename a* as *` on {aa1, a1} overwrite a1
+      // with aa1's value before a1 itself was moved, losing a1's value.)
+      struct Move {
+        FieldId src;
+        FieldId dst;
+        Value value;
+      };
+      std::vector<Move> moves;
       std::vector<std::string> caps;
       for (const auto& [id, v] : row.entries()) {
-        if (GlobCapture(FieldNames::Name(id), from, &caps)) moves.emplace_back(id, FieldNames::Intern(GlobSubstitute(to, caps)));
+        if (!GlobCapture(FieldNames::Name(id), from, &caps)) continue;
+        std::string dst = GlobSubstitute(to, caps);
+        if (dst.empty()) continue;  // `rename a* as *` leaves a field named just "a" alone
+        FieldId dst_id = FieldNames::Intern(dst);
+        if (dst_id != id) moves.push_back({id, dst_id, v});
       }
-      for (const auto& [src, dst] : moves) {
-        const Value* v = row.Get(src);
-        if (v == nullptr || src == dst) continue;
-        Value moved = *v;
-        row.Remove(src);
-        row.Set(dst, std::move(moved));
-      }
+      for (const auto& m : moves) row.Remove(m.src);
+      for (auto& m : moves) row.Set(m.dst, std::move(m.value));
     }
     Emit(row);
   }

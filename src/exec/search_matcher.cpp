@@ -51,18 +51,36 @@ bool RawTermMatches(std::string_view raw, std::string_view term) {
   if (term.empty() || term == "*") return true;
   bool open_start = term.front() == '*';
   bool open_end = term.back() == '*';
+  bool has_star = term.find('*') != std::string_view::npos;
+  auto lower = [](char c) { return std::tolower(static_cast<unsigned char>(c)); };
   for (size_t i = 0; i < raw.size(); ++i) {
+    // A leading '*' absorbs any prefix, so a match starting later also matches from 0.
+    if (open_start && i > 0) break;
     if (!open_start && i > 0 && IsWordByte(static_cast<unsigned char>(raw[i - 1])) &&
         IsWordByte(static_cast<unsigned char>(term.front()))) {
       continue;
     }
     // Quick reject on the first literal byte.
-    if (!open_start && std::tolower(static_cast<unsigned char>(raw[i])) != std::tolower(static_cast<unsigned char>(term.front()))) continue;
+    if (!open_start && lower(raw[i]) != lower(term.front())) continue;
+    if (open_end) {
+      // A trailing '*' absorbs any suffix: the longest candidate decides.
+      if (WildcardMatch(raw.substr(i), term)) return true;
+      continue;
+    }
+    if (!has_star) {
+      size_t j = i + term.size();
+      if (j > raw.size()) break;
+      bool end_ok = j == raw.size() || !IsWordByte(static_cast<unsigned char>(raw[j])) ||
+                    !IsWordByte(static_cast<unsigned char>(term.back()));
+      if (end_ok && WildcardMatch(raw.substr(i, term.size()), term)) return true;
+      continue;
+    }
     for (size_t j = i + 1; j <= raw.size(); ++j) {
-      bool end_ok = open_end || j == raw.size() || !IsWordByte(static_cast<unsigned char>(raw[j])) ||
+      // The candidate must end with the term's last (literal) byte and on a token boundary.
+      if (lower(raw[j - 1]) != lower(term.back())) continue;
+      bool end_ok = j == raw.size() || !IsWordByte(static_cast<unsigned char>(raw[j])) ||
                     !IsWordByte(static_cast<unsigned char>(term.back()));
       if (end_ok && WildcardMatch(raw.substr(i, j - i), term)) return true;
-      if (!open_end && term.find('*') == std::string_view::npos && j - i >= term.size()) break;
     }
   }
   return false;

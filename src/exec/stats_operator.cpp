@@ -1,6 +1,6 @@
 // stats: hash aggregation by the by-fields. An event missing a by-field forms no group (counted
 // for the summary); a multivalue by-field puts the event in one group per value. Output rows are
-// sorted ascending by the by-fields (numeric when both values are numbers), columns are the
+// sorted ascending by the by-fields (numbers numerically and before text), columns are the
 // by-fields then the aggregates. With no by-clause and no input there is one row (count=0).
 #include <algorithm>
 
@@ -12,6 +12,15 @@
 namespace trailhound {
 
 namespace {
+
+// Output order of by-values: numbers numerically, before any non-numeric value; the rest byte-wise.
+// (CompareValues alone is not a strict weak order on mixed values: 9 < 10 numerically, "10" < "1a"
+// and "1a" < "9" as text, which makes the sort order depend on the input order.)
+int CompareGroupKeys(const Value& a, const Value& b) {
+  bool an = a.AsNumber().has_value(), bn = b.AsNumber().has_value();
+  if (an != bn) return an ? -1 : 1;
+  return CompareValues(a, b);
+}
 
 class StatsOperator : public Operator {
  public:
@@ -84,7 +93,7 @@ class StatsOperator : public Operator {
       const auto& a = groups_[x].keys;
       const auto& b = groups_[y].keys;
       for (size_t i = 0; i < a.size(); ++i) {
-        int c = CompareValues(a[i], b[i]);
+        int c = CompareGroupKeys(a[i], b[i]);
         if (c != 0) return c < 0;
       }
       return false;

@@ -8,6 +8,22 @@
 
 namespace trailhound {
 
+namespace {
+
+// pcre2_match's result as "matched?"; a value that is not valid UTF-8 does not match; hitting
+// PCRE2's match or depth limit (catastrophic backtracking) is an error, never a silent "no".
+bool Matched(int rc, const std::string& pattern) {
+  if (rc >= 0) return true;
+  if (rc == PCRE2_ERROR_NOMATCH || rc == PCRE2_ERROR_PARTIAL) return false;
+  if (rc <= PCRE2_ERROR_UTF8_ERR1 && rc >= PCRE2_ERROR_UTF8_ERR21) return false;
+  PCRE2_UCHAR buf[256];
+  pcre2_get_error_message(rc, buf, sizeof(buf));
+  throw Error(ErrorKind::kQuery, "regular expression \"" + pattern + "\" failed on a value: " +
+                                     reinterpret_cast<char*>(buf) + " (simplify the pattern)");
+}
+
+}  // namespace
+
 Regex::Regex(std::string_view pattern) : pattern_(pattern) {
   int error_code = 0;
   PCRE2_SIZE error_offset = 0;
@@ -31,16 +47,16 @@ Regex::~Regex() {
 
 bool Regex::Search(std::string_view text) const {
   int rc = pcre2_match(static_cast<pcre2_code*>(code_), reinterpret_cast<PCRE2_SPTR>(text.data()), text.size(), 0,
-                       PCRE2_NO_UTF_CHECK, static_cast<pcre2_match_data*>(match_data_), nullptr);
-  return rc >= 0;
+                       0, static_cast<pcre2_match_data*>(match_data_), nullptr);
+  return Matched(rc, pattern_);
 }
 
 std::vector<std::optional<std::string>> Regex::Match(std::string_view text, size_t start, size_t* match_end) const {
   std::vector<std::optional<std::string>> groups;
   auto* md = static_cast<pcre2_match_data*>(match_data_);
   int rc = pcre2_match(static_cast<pcre2_code*>(code_), reinterpret_cast<PCRE2_SPTR>(text.data()), text.size(), start,
-                       PCRE2_NO_UTF_CHECK, md, nullptr);
-  if (rc < 0) return groups;
+                       0, md, nullptr);
+  if (!Matched(rc, pattern_)) return groups;
   PCRE2_SIZE* ov = pcre2_get_ovector_pointer(md);
   uint32_t count = pcre2_get_ovector_count(md);
   uint32_t capture_count = 0;
@@ -62,8 +78,8 @@ std::string Regex::ReplaceAll(std::string_view text, std::string_view replacemen
   while (pos <= text.size()) {
     auto* md = static_cast<pcre2_match_data*>(match_data_);
     int rc = pcre2_match(static_cast<pcre2_code*>(code_), reinterpret_cast<PCRE2_SPTR>(text.data()), text.size(), pos,
-                         PCRE2_NO_UTF_CHECK, md, nullptr);
-    if (rc < 0) break;
+                         0, md, nullptr);
+    if (!Matched(rc, pattern_)) break;
     PCRE2_SIZE* ov = pcre2_get_ovector_pointer(md);
     uint32_t count = pcre2_get_ovector_count(md);
     out.append(text.substr(pos, ov[0] - pos));
@@ -77,9 +93,11 @@ std::string Regex::ReplaceAll(std::string_view text, std::string_view replacemen
       }
     }
     if (ov[1] == ov[0]) {
-      // Empty match: copy one character and move on, so the loop always advances.
-      if (ov[0] < text.size()) out += text[ov[0]];
-      pos = ov[0] + 1;
+      // Empty match: copy one (UTF-8) character and move on, so the loop always advances.
+      size_t next = ov[0] + 1;
+      while (next < text.size() && (static_cast<unsigned char>(text[next]) & 0xC0) == 0x80) ++next;
+      if (ov[0] < text.size()) out.append(text.substr(ov[0], next - ov[0]));
+      pos = next;
     } else {
       pos = ov[1];
     }

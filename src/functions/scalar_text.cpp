@@ -1,6 +1,8 @@
 // Text eval functions: lower, upper, len, substr, trim, replace, split, tostring, urldecode.
+#include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -54,7 +56,13 @@ Value Substr(const ScalarFunctionCall& c) {
   auto start = c.Arg(1).AsNumber();
   if (v.IsNull() || !start) return Value::Null();
   std::string s = v.At(0).AsString();
-  long long n = static_cast<long long>(s.size());
+  // Positions count characters (UTF-8 code points), as len() does: starts[k] is the byte offset
+  // of character k.
+  std::vector<size_t> starts;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) starts.push_back(i);
+  }
+  long long n = static_cast<long long>(starts.size());
   long long b = static_cast<long long>(*start);
   // 1-based; a negative start counts from the end; 0 behaves like 1.
   long long from = b > 0 ? b - 1 : (b < 0 ? std::max(0LL, n + b) : 0);
@@ -65,7 +73,9 @@ Value Substr(const ScalarFunctionCall& c) {
     if (!l) return Value::Null();
     len = std::max(0LL, std::min(len, static_cast<long long>(*l)));
   }
-  return Value::Str(s.substr(static_cast<size_t>(from), static_cast<size_t>(len)));
+  size_t byte_from = starts[static_cast<size_t>(from)];
+  size_t byte_to = from + len < n ? starts[static_cast<size_t>(from + len)] : s.size();
+  return Value::Str(s.substr(byte_from, byte_to - byte_from));
 }
 
 std::string TrimChars(std::string s, std::string_view chars, bool left, bool right) {

@@ -65,7 +65,7 @@ size_t PrefixedSource::Read(char* dst, size_t n) {
     return k;
   }
   size_t got = rest_->Read(dst, n);
-  if (got == 0 && rest_->failure() != Failure::kNone) Fail(rest_->failure(), rest_->error());
+  if (got == 0 && rest_->failure() != Failure::kNone) Fail(rest_->failure(), rest_->error(), rest_->cut_short());
   return got;
 }
 

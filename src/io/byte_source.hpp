@@ -20,15 +20,21 @@ class ByteSource {
 
   Failure failure() const { return failure_; }
   const std::string& error() const { return error_; }
+  // After a failure: whether the bytes handed out stop short of where they should (a read error,
+  // a truncated or undecodable stream), so that a partial last line must not be parsed. False for
+  // a gzip whose data was all decoded but whose trailer check (CRC or length) failed.
+  bool cut_short() const { return failure_ != Failure::kNone && cut_short_; }
 
  protected:
-  void Fail(Failure failure, std::string error) {
+  void Fail(Failure failure, std::string error, bool cut_short = true) {
     failure_ = failure;
     error_ = std::move(error);
+    cut_short_ = cut_short;
   }
 
  private:
   Failure failure_ = Failure::kNone;
+  bool cut_short_ = true;
   std::string error_;
 };
 

@@ -1,7 +1,9 @@
 #include "io/envelope.hpp"
 
 #include <algorithm>
+#include <string>
 
+#include "io/json_scanner.hpp"
 #include "json/json_error.hpp"
 
 namespace trailhound {
@@ -46,13 +48,50 @@ bool AtEnd(od::document& doc) {
   return doc.current_location().get(location) == simdjson::OUT_OF_BOUNDS;
 }
 
+// Why a top-level scalar is not read: "not an event (JSON number)", or why it is not even that.
+std::string ScalarReason(od::document& doc, od::json_type type) {
+  simdjson::error_code error = simdjson::SUCCESS;
+  std::string_view name;
+  switch (type) {
+    case od::json_type::number: {
+      od::number n;
+      error = doc.get_number().get(n);
+      name = "JSON number";
+      break;
+    }
+    case od::json_type::string: {
+      std::string_view s;
+      error = doc.get_string().get(s);
+      name = "JSON string";
+      break;
+    }
+    case od::json_type::boolean: {
+      bool b = false;
+      error = doc.get_bool().get(b);
+      name = "JSON boolean";
+      break;
+    }
+    case od::json_type::null: {
+      bool is_null = false;
+      error = doc.is_null().get(is_null);
+      if (!error && !is_null) error = simdjson::N_ATOM_ERROR;
+      name = "JSON null";
+      break;
+    }
+    default: return "not a JSON object or array";
+  }
+  if (error) return std::string(JsonErrorReason(error));
+  if (!AtEnd(doc)) return "unexpected content after the JSON value";
+  return "not an event (" + std::string(name) + ")";
+}
+
 }  // namespace
 
 uint64_t EnvelopeReader::LineCounter::At(const char* p) {
   if (p > pos) {
-    line += static_cast<uint64_t>(std::count(pos, p, '\n'));
+    line += CountNewlines(std::string_view(pos, static_cast<size_t>(p - pos)));
   } else if (p < pos) {
-    line -= static_cast<uint64_t>(std::count(p, pos, '\n'));
+    line -= CountNewlines(std::string_view(p, static_cast<size_t>(pos - p)));
   }
   pos = p;
   return line;
@@ -119,7 +158,7 @@ void EnvelopeReader::ReadTopLevel(const char* text, size_t len, size_t readable,
       kind = ReadArray(array);
     }
   } else {
-    Fail(line, "not a JSON object or array");
+    Fail(line, ScalarReason(doc, type));
   }
   if (!broken_ && kind != ValueKind::kFailed && !AtEnd(doc)) {
     Fail(line, "unexpected content after the JSON value");

@@ -8,6 +8,10 @@
 
 namespace trailhound {
 
+bool LooksLikeGzipMagic(std::string_view head) {
+  return head.size() >= 2 && static_cast<unsigned char>(head[0]) == 0x1f && static_cast<unsigned char>(head[1]) == 0x8b;
+}
+
 bool LooksLikeGzip(std::string_view head) {
   return head.size() >= 3 && static_cast<unsigned char>(head[0]) == 0x1f &&
          static_cast<unsigned char>(head[1]) == 0x8b && head[2] == 8;
@@ -21,7 +25,7 @@ struct DecompressorDeleter {
 
 }  // namespace
 
-bool GunzipWhole(std::string_view compressed, PaddedBuffer& out, std::string* error) {
+bool GunzipWhole(std::string_view compressed, PaddedBuffer& out, std::string* error, size_t max_output) {
   std::unique_ptr<libdeflate_decompressor, DecompressorDeleter> decompressor(libdeflate_alloc_decompressor());
   if (!decompressor) {
     *error = "out of memory";
@@ -35,7 +39,8 @@ bool GunzipWhole(std::string_view compressed, PaddedBuffer& out, std::string* er
     uint32_t isize = tail[0] | (tail[1] << 8) | (tail[2] << 16) | (static_cast<uint32_t>(tail[3]) << 24);
     guess = std::max<size_t>(guess, isize);
   }
-  out.Reserve(guess + 1);
+  // The trailer can lie (a gzip bomb says what it likes): never trust it past max_output.
+  out.Reserve(std::min(guess, max_output) + 1);
 
   size_t in_pos = 0;
   while (in_pos < compressed.size()) {
@@ -53,7 +58,11 @@ bool GunzipWhole(std::string_view compressed, PaddedBuffer& out, std::string* er
         break;
       }
       if (result == LIBDEFLATE_INSUFFICIENT_SPACE) {
-        out.Reserve(out.size() + std::max<size_t>(out.free_space() * 2, 1 << 20));
+        if (out.size() + out.free_space() >= max_output) {
+          *error = "larger than the limit for inflating in one go";
+          return false;
+        }
+        out.Reserve(std::min(out.size() + std::max<size_t>(out.free_space() * 2, 1 << 20), max_output));
         continue;
       }
       *error = "damaged or truncated gzip data";
@@ -69,6 +78,7 @@ struct GzipStreamSource::State {
   bool input_eof = false;
   bool finished = false;
   bool in_member = false;  // inside a member (its end not yet seen)
+  uint64_t members_in = 0;  // compressed bytes of the members before the current one
   std::unique_ptr<char[]> in = std::make_unique<char[]>(kInSize);
   static constexpr size_t kInSize = 1 << 18;
 };
@@ -113,7 +123,7 @@ size_t GzipStreamSource::Read(char* dst, size_t n) {
     ensure_input(1);
     if (failure() != Failure::kNone) break;
     if (zs.avail_in == 0) {
-      if (s.in_member) Fail(Failure::kCorrupt, "truncated gzip data");
+      if (s.in_member) Fail(Failure::kCorrupt, "truncated at byte " + std::to_string(s.members_in + zs.total_in));
       s.finished = true;
       break;
     }
@@ -128,13 +138,22 @@ size_t GzipStreamSource::Read(char* dst, size_t n) {
       ensure_input(3);
       std::string_view rest(reinterpret_cast<const char*>(zs.next_in), zs.avail_in);
       if (LooksLikeGzip(rest)) {
+        s.members_in += zs.total_in;
         inflateReset(&zs);
         continue;
       }
       s.finished = true;
       break;
     }
-    Fail(Failure::kCorrupt, zs.msg ? std::string("gzip: ") + zs.msg : "damaged gzip data");
+    const std::string msg = zs.msg != nullptr ? zs.msg : "";
+    if (msg == "incorrect data check") {
+      Fail(Failure::kCorrupt, "CRC mismatch", /*cut_short=*/false);
+    } else if (msg == "incorrect length check") {
+      Fail(Failure::kCorrupt, "length mismatch", /*cut_short=*/false);
+    } else {
+      Fail(Failure::kCorrupt, "invalid data at byte " + std::to_string(s.members_in + zs.total_in) +
+                                  (msg.empty() ? std::string() : " (zlib: " + msg + ")"));
+    }
     break;
   }
   return asked - zs.avail_out;

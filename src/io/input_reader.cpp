@@ -9,20 +9,13 @@ namespace trailhound {
 
 namespace {
 
-// Gzip files up to this size are inflated in one go (fast); larger ones are streamed.
+// Gzip files up to this size are read whole, and when their first inflated bytes show a document
+// (which is held whole anyway) inflated in one go with libdeflate (fast). JSON lines, larger
+// files and standard input are streamed with zlib, in bounded memory.
 constexpr uint64_t kWholeGzipLimit = 64ull << 20;
-// Enough bytes to recognise any format by its magic number.
-constexpr size_t kSniffSize = 64 << 10;
-
-// A name for a binary format that is certainly not JSON, or empty.
-std::string_view BinaryFormatName(std::string_view head) {
-  if (head.substr(0, 4) == "PK\x03\x04" || head.substr(0, 4) == "PK\x05\x06") return "zip archive";
-  if (head.substr(0, 3) == "BZh") return "bzip2 data";
-  if (head.substr(0, 4) == "\x28\xB5\x2F\xFD") return "zstd data";
-  if (head.substr(0, 5) == "\xFD" "7zXZ") return "xz data";
-  if (head.substr(0, 4) == "PAR1") return "parquet file";
-  return {};
-}
+// Inflating in one go stops at this much output; a larger document is streamed into memory instead
+// (up to the document limit, kMaxJsonValueBytes), so that a gzip bomb costs no more than that.
+constexpr size_t kWholeGzipMaxOutput = 256u << 20;
 
 // Reads from `source` into `buffer` until it holds `n` bytes or the source ends.
 void ReadAtLeast(ByteSource& source, PaddedBuffer& buffer, size_t n) {
@@ -39,15 +32,17 @@ void ReadStream(const InputFile& file, ByteSource* source, PaddedBuffer& buffer,
                 const EventSink& sink) {
   EnvelopeReader envelope(file.path, summary, sink);
   StreamResult result = ReadJsonStream(source, buffer, envelope, summary);
-  if (source != nullptr && source->failure() != ByteSource::Failure::kNone) {
-    envelope.Fail(result.last_line, source->failure() == ByteSource::Failure::kIo ? "read error: " + source->error()
-                                                                                   : source->error());
+  if (source != nullptr && source->failure() == ByteSource::Failure::kCorrupt) {
+    // Once, as its own reason; the events decoded before the damage were kept.
+    summary.AddSkip(file.path, SkipReason::kDamagedGzip, source->error());
+  } else if (source != nullptr && source->failure() == ByteSource::Failure::kIo) {
+    envelope.Fail(result.last_line, "read error: " + source->error());
   }
   switch (result.content) {
     case StreamContent::kEmpty: summary.AddFile(FileKind::kEmpty); break;
     case StreamContent::kNotJson:
       summary.AddFile(FileKind::kUnparseable);
-      summary.AddSkip(file.path, SkipReason::kNotJson);
+      summary.AddSkip(file.path, result.skip, result.detail, result.hint);
       break;
     case StreamContent::kJson: {
       FileKind kind = envelope.file_kind();
@@ -56,6 +51,27 @@ void ReadStream(const InputFile& file, ByteSource* source, PaddedBuffer& buffer,
       break;
     }
   }
+}
+
+// A gzip file small enough to read whole (`compressed` holds all of it).
+void ReadWholeGzip(const InputFile& file, PaddedBuffer& compressed, InputSummary& summary, const EventSink& sink) {
+  // Inflate the first bytes only, and look at them before inflating everything.
+  GzipStreamSource gzip(std::make_unique<MemorySource>(compressed.view()));
+  PaddedBuffer head;
+  ReadAtLeast(gzip, head, kSniffSize);
+  if (gzip.failure() == ByteSource::Failure::kNone && head.size() == kSniffSize &&
+      !RejectFromPrefix(head.view(), /*complete=*/false) && !StartsAsJsonLines(head.view())) {
+    PaddedBuffer plain;
+    std::string gzip_error;
+    if (GunzipWhole(compressed.view(), plain, &gzip_error, kWholeGzipMaxOutput)) {
+      compressed = PaddedBuffer();  // hold the file once, not twice
+      ReadStream(file, nullptr, plain, summary, sink);
+      return;
+    }
+  }
+  // Small, rejected, JSON lines, damaged (zlib hands out the data before the damage, then reports
+  // it), or too large to inflate in one go: go on streaming from where the look stopped.
+  ReadStream(file, &gzip, head, summary, sink);
 }
 
 }  // namespace
@@ -78,32 +94,20 @@ void ReadInputFile(const InputFile& file, InputSummary& summary, const EventSink
       source.reset();
     } else {
       ++summary.files_read;
-      if (LooksLikeGzip(head.view())) {
+      if (LooksLikeGzipMagic(head.view())) {
         const uint64_t size = source->size_hint();
         if (size != 0 && size <= kWholeGzipLimit) {
           PaddedBuffer compressed = std::move(head);
           ReadAtLeast(*source, compressed, size + 1);  // + 1: notice a file that grew
-          PaddedBuffer plain;
-          std::string gzip_error;
-          if (source->failure() == ByteSource::Failure::kNone && GunzipWhole(compressed.view(), plain, &gzip_error)) {
-            ReadStream(file, nullptr, plain, summary, sink);
-          } else {
-            // Stream it instead: zlib hands out the data before the damage, then reports it.
-            GzipStreamSource gzip(std::make_unique<MemorySource>(compressed.view()));
-            PaddedBuffer buffer;
-            ReadStream(file, &gzip, buffer, summary, sink);
-            if (source->failure() != ByteSource::Failure::kNone) {
-              summary.AddParseFailure(file.path, 0, "read error: " + source->error());
-            }
+          ReadWholeGzip(file, compressed, summary, sink);
+          if (source->failure() != ByteSource::Failure::kNone) {
+            summary.AddParseFailure(file.path, 0, "read error: " + source->error());
           }
         } else {
           GzipStreamSource gzip(std::make_unique<PrefixedSource>(std::string(head.view()), std::move(source)));
           PaddedBuffer buffer;
           ReadStream(file, &gzip, buffer, summary, sink);
         }
-      } else if (std::string_view binary = BinaryFormatName(head.view()); !binary.empty()) {
-        summary.AddFile(FileKind::kUnparseable);
-        summary.AddSkip(file.path, SkipReason::kNotJson, binary);
       } else {
         ReadStream(file, source.get(), head, summary, sink);
       }

@@ -33,9 +33,14 @@ struct RawEvent {
 
 using EventSink = std::function<void(const RawEvent&)>;
 
-// Expands paths into files: directories are walked recursively in byte-wise sorted order; files
-// are kept in the order given. Paths that do not exist or cannot be read are recorded in the
-// summary (they make the run exit with kExitInput at the end) and skipped.
+// Expands paths into files: directories are walked recursively in byte-wise sorted order
+// (following symbolic links, to files and to directories, with loops cut); files are kept in the
+// order given, and a FIFO or character device named explicitly is read as a stream. Each file is
+// listed once: a path naming a file already listed (the same file twice, a file inside a directory
+// also given, "-" twice) is counted as a duplicate. Paths that do not exist or cannot be read are
+// recorded in the summary (they make the run exit with kExitInput at the end) and skipped; so are,
+// without changing the exit code, the FIFOs, sockets, devices, dangling links and link loops met
+// while walking.
 std::vector<InputFile> ListInputFiles(const std::vector<std::string>& paths, InputSummary& summary);
 
 // Reads one file and calls sink for each event in it, in file order. Memory stays bounded for

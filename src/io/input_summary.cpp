@@ -41,6 +41,13 @@ std::string_view SkipReasonName(SkipReason reason) {
     case SkipReason::kNotJson: return "not JSON";
     case SkipReason::kUnreadable: return "unreadable";
     case SkipReason::kPathMissing: return "path missing";
+    case SkipReason::kNotEvent: return "not an event";
+    case SkipReason::kUnsupportedArchive: return "unsupported archive";
+    case SkipReason::kDamagedGzip: return "damaged gzip";
+    case SkipReason::kNotRegularFile: return "not a regular file";
+    case SkipReason::kDanglingLink: return "dangling link";
+    case SkipReason::kLinkLoop: return "link loop";
+    case SkipReason::kDuplicate: return "duplicate";
   }
   return "?";
 }
@@ -58,12 +65,15 @@ void InputSummary::AddParseFailure(std::string_view path, uint64_t line, std::st
   }
 }
 
-void InputSummary::AddSkip(std::string_view path, SkipReason reason, std::string_view detail) {
-  ++files_skipped[static_cast<size_t>(reason)];
-  if (first_skips.size() < kMaxExamples) {
-    first_skips.push_back(detail.empty() ? fmt::format("{}: {}", path, SkipReasonName(reason))
-                                         : fmt::format("{}: {} ({})", path, SkipReasonName(reason), detail));
-  }
+void InputSummary::AddSkip(std::string_view path, SkipReason reason, std::string_view detail, std::string_view hint) {
+  const size_t r = static_cast<size_t>(reason);
+  ++files_skipped[r];
+  if (first_skips.size() >= kMaxExamples && skip_examples_[r].size() >= kMaxExamples) return;
+  std::string text = fmt::format("{}: {}", path, SkipReasonName(reason));
+  if (!detail.empty()) text += fmt::format(" ({})", detail);
+  if (!hint.empty()) text += fmt::format(": {}", hint);
+  if (first_skips.size() < kMaxExamples) first_skips.push_back(text);
+  if (skip_examples_[r].size() < kMaxExamples) skip_examples_[r].push_back(std::move(text));
 }
 
 void InputSummary::Merge(const InputSummary& other) {
@@ -81,6 +91,11 @@ void InputSummary::Merge(const InputSummary& other) {
   }
   for (const auto& s : other.first_skips) {
     if (first_skips.size() < kMaxExamples) first_skips.push_back(s);
+  }
+  for (size_t i = 0; i < kSkipReasonCount; ++i) {
+    for (const auto& s : other.skip_examples_[i]) {
+      if (skip_examples_[i].size() < kMaxExamples) skip_examples_[i].push_back(s);
+    }
   }
 }
 
@@ -100,14 +115,11 @@ std::string Plural(uint64_t n, std::string_view one, std::string_view many) {
   return fmt::format("{} {}", n, n == 1 ? one : many);
 }
 
-// The first kept example whose text ends with the reason's name (examples are "path: reason").
-std::string FirstSkipExample(const std::vector<std::string>& skips, SkipReason reason) {
-  std::string needle = fmt::format(": {}", SkipReasonName(reason));
-  for (const auto& s : skips) {
-    size_t at = s.find(needle);
-    if (at != std::string::npos) return s.substr(0, at);
-  }
-  return {};
+// Prints the kept examples on indented lines, then how many more there were.
+void PrintExamples(std::ostream& out, const std::vector<std::string>& examples, uint64_t total,
+                   std::string_view more) {
+  for (const auto& e : examples) out << "  " << e << '\n';
+  if (total > examples.size()) out << fmt::format("  \u2026 and {} more {}\n", total - examples.size(), more);
 }
 
 }  // namespace
@@ -121,9 +133,15 @@ void InputSummary::Print(std::ostream& out) const {
     if (files_of(k)) kinds.push_back(fmt::format("{} {}", files_of(k), FileKindName(k)));
   }
   if (files_of(FileKind::kDigest)) kinds.push_back(fmt::format("{} digest skipped", files_of(FileKind::kDigest)));
-  uint64_t not_json = skipped(SkipReason::kNotJson);
-  if (not_json) kinds.push_back(fmt::format("{} not JSON skipped", not_json));
-  uint64_t unparseable = files_of(FileKind::kUnparseable) - std::min(not_json, files_of(FileKind::kUnparseable));
+  // Files read whole and skipped for what they hold (all counted as unparseable files).
+  uint64_t explained = 0;
+  for (SkipReason r : {SkipReason::kNotJson, SkipReason::kNotEvent, SkipReason::kUnsupportedArchive}) {
+    if (uint64_t n = skipped(r)) {
+      kinds.push_back(fmt::format("{} {} skipped", n, SkipReasonName(r)));
+      explained += n;
+    }
+  }
+  uint64_t unparseable = files_of(FileKind::kUnparseable) - std::min(explained, files_of(FileKind::kUnparseable));
   if (unparseable) kinds.push_back(fmt::format("{} unparseable", unparseable));
 
   std::string line = "trailhound: " + Plural(files_seen(), "file", "files");
@@ -133,21 +151,26 @@ void InputSummary::Print(std::ostream& out) const {
   if (control_messages_skipped) {
     line += ", " + Plural(control_messages_skipped, "control message", "control messages") + " skipped";
   }
-  if (parse_failures) {
-    line += fmt::format(", {} failed to parse", parse_failures);
-    if (!first_parse_failures.empty()) line += " (first: " + first_parse_failures.front() + ")";
+  if (parse_failures) line += fmt::format(", {} failed to parse", parse_failures);
+  if (uint64_t n = skipped(SkipReason::kDamagedGzip)) line += ", " + Plural(n, "damaged gzip", "damaged gzip files");
+  if (uint64_t n = skipped(SkipReason::kPathMissing)) line += ", " + Plural(n, "path", "paths") + " missing";
+  if (uint64_t n = skipped(SkipReason::kUnreadable)) line += ", " + Plural(n, "path", "paths") + " unreadable";
+  if (uint64_t n = skipped(SkipReason::kDuplicate)) line += ", " + Plural(n, "duplicate path", "duplicate paths") + " skipped";
+  if (uint64_t n = skipped(SkipReason::kNotRegularFile)) {
+    line += ", " + Plural(n, "non-regular file", "non-regular files") + " skipped";
   }
-  if (uint64_t missing = skipped(SkipReason::kPathMissing)) {
-    line += ", " + Plural(missing, "path", "paths") + " missing";
-    std::string example = FirstSkipExample(first_skips, SkipReason::kPathMissing);
-    if (!example.empty()) line += " (first: " + example + ")";
-  }
-  if (uint64_t unreadable = skipped(SkipReason::kUnreadable)) {
-    line += ", " + Plural(unreadable, "path", "paths") + " unreadable";
-    std::string example = FirstSkipExample(first_skips, SkipReason::kUnreadable);
-    if (!example.empty()) line += " (first: " + example + ")";
-  }
+  if (uint64_t n = skipped(SkipReason::kDanglingLink)) line += ", " + Plural(n, "dangling link", "dangling links") + " skipped";
+  if (uint64_t n = skipped(SkipReason::kLinkLoop)) line += ", " + Plural(n, "link loop", "link loops") + " skipped";
   out << line << '\n';
+
+  PrintExamples(out, first_parse_failures, parse_failures, "that failed to parse");
+  static constexpr SkipReason kListed[] = {
+      SkipReason::kDamagedGzip,   SkipReason::kPathMissing,    SkipReason::kUnreadable,  SkipReason::kNotJson,
+      SkipReason::kNotEvent,      SkipReason::kUnsupportedArchive, SkipReason::kNotRegularFile,
+      SkipReason::kDanglingLink,  SkipReason::kLinkLoop,       SkipReason::kDuplicate};
+  for (SkipReason r : kListed) {
+    PrintExamples(out, skip_examples(r), skipped(r), fmt::format("{}", SkipReasonName(r)));
+  }
 }
 
 }  // namespace trailhound

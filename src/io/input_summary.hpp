@@ -32,9 +32,22 @@ enum class EventWrapper : uint8_t { kNone, kRecords, kArray, kCloudWatch, kEvent
 inline constexpr size_t kEventWrapperCount = 6;
 std::string_view EventWrapperName(EventWrapper wrapper);
 
-// Why a file or path produced no events at all.
-enum class SkipReason : uint8_t { kDigest, kNotJson, kUnreadable, kPathMissing };
-inline constexpr size_t kSkipReasonCount = 4;
+// Why a file or path was skipped: wholly, or (kDamagedGzip) from the damage on, the events decoded
+// before it being kept. Only kUnreadable and kPathMissing make the run exit with kExitInput.
+enum class SkipReason : uint8_t {
+  kDigest,
+  kNotJson,
+  kUnreadable,
+  kPathMissing,
+  kNotEvent,            // valid JSON, but a number, string, boolean or null
+  kUnsupportedArchive,  // zip, tar, bzip2, xz, zstd: detail names it, hint says what to do
+  kDamagedGzip,         // CRC mismatch, truncated, or invalid deflate data
+  kNotRegularFile,      // a FIFO, socket or device found while walking a directory
+  kDanglingLink,        // a symbolic link to nothing
+  kLinkLoop,            // a symbolic link that loops, or leads back to a directory being walked
+  kDuplicate,           // a path naming a file already listed (same device and inode)
+};
+inline constexpr size_t kSkipReasonCount = 11;
 std::string_view SkipReasonName(SkipReason reason);
 
 class InputSummary {
@@ -46,8 +59,9 @@ class InputSummary {
   void AddEvent(EventWrapper wrapper, bool cloudtrail_shaped);
   // A value, line or event that could not be parsed; kept as "path:line: reason".
   void AddParseFailure(std::string_view path, uint64_t line, std::string_view reason);
-  // A file or path that gave no events; kept as "path: reason".
-  void AddSkip(std::string_view path, SkipReason reason, std::string_view detail = {});
+  // A file or path that was skipped; kept as "path: reason", "path: reason (detail)" or
+  // "path: reason (detail): hint".
+  void AddSkip(std::string_view path, SkipReason reason, std::string_view detail = {}, std::string_view hint = {});
 
   void Merge(const InputSummary& other);
 
@@ -57,10 +71,15 @@ class InputSummary {
   uint64_t files_of(FileKind kind) const { return files_by_kind[static_cast<size_t>(kind)]; }
   uint64_t events_of(EventWrapper w) const { return events_by_wrapper[static_cast<size_t>(w)]; }
   uint64_t skipped(SkipReason r) const { return files_skipped[static_cast<size_t>(r)]; }
+  // Up to kMaxExamples "path: reason ..." texts for one reason.
+  const std::vector<std::string>& skip_examples(SkipReason r) const { return skip_examples_[static_cast<size_t>(r)]; }
 
-  // One or two lines for stderr, e.g.
-  // "trailhound: 9 files (7 records, 1 json-lines, 1 digest skipped), 640 events read, 2 failed
-  //  to parse (first: data/x.json:12: unterminated string)".
+  // A line of counts for stderr, then the kept examples on indented lines, e.g.
+  //   trailhound: 9 files (7 records, 1 json-lines, 1 digest skipped), 640 events read, 7 failed to parse
+  //     data/x.json:12: unterminated string
+  //     ... (up to kMaxExamples)
+  //     … and 2 more that failed to parse
+  // Skipped digests are counted, not listed.
   void Print(std::ostream& out) const;
 
   std::array<uint64_t, kFileKindCount> files_by_kind{};
@@ -73,7 +92,10 @@ class InputSummary {
   std::vector<std::string> first_parse_failures;  // up to kMaxExamples, "path:line: reason"
   uint64_t control_messages_skipped = 0;          // CloudWatch CONTROL_MESSAGE payloads
   std::array<uint64_t, kSkipReasonCount> files_skipped{};
-  std::vector<std::string> first_skips;  // up to kMaxExamples, "path: reason"
+  std::vector<std::string> first_skips;  // up to kMaxExamples, "path: reason", whatever the reason
+
+ private:
+  std::array<std::vector<std::string>, kSkipReasonCount> skip_examples_;
 };
 
 }  // namespace trailhound

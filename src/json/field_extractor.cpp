@@ -50,7 +50,25 @@ void FieldExtractor::AddLeaf(std::string_view text) {
   slot.values[slot.count++].assign(text);
 }
 
+namespace {
+
+// Counts one level of nesting for the duration of a walk.
+class DepthGuard {
+ public:
+  explicit DepthGuard(size_t& depth) : depth_(depth) { ++depth_; }
+  ~DepthGuard() { --depth_; }
+  DepthGuard(const DepthGuard&) = delete;
+  DepthGuard& operator=(const DepthGuard&) = delete;
+
+ private:
+  size_t& depth_;
+};
+
+}  // namespace
+
 simdjson::error_code FieldExtractor::WalkObject(od::object object) {
+  DepthGuard guard(depth_);
+  if (depth_ > kMaxDepth) return simdjson::DEPTH_ERROR;
   simdjson::error_code error;
   for (auto field_result : object) {
     od::field field;
@@ -70,6 +88,8 @@ simdjson::error_code FieldExtractor::WalkObject(od::object object) {
 }
 
 simdjson::error_code FieldExtractor::WalkArray(od::array array) {
+  DepthGuard guard(depth_);
+  if (depth_ > kMaxDepth) return simdjson::DEPTH_ERROR;
   simdjson::error_code error;
   for (auto element_result : array) {
     od::value element;
@@ -141,6 +161,7 @@ simdjson::error_code FieldExtractor::WalkValue(od::value value) {
 bool FieldExtractor::Extract(std::string_view json, Row& row, std::string* error) {
   StartEvent();
   path_.clear();
+  depth_ = 0;
   od::document doc;
   simdjson::error_code code =
       parser_.iterate(simdjson::padded_string_view(json.data(), json.size(), json.size() + kJsonPadding)).get(doc);

@@ -23,11 +23,17 @@ namespace trailhound {
 
 class FieldExtractor {
  public:
+  // Objects and arrays nested deeper than this (the event object itself is level 1) make Extract
+  // fail with "nesting too deep" rather than recurse without bound. CloudTrail events nest a few
+  // levels; simdjson's own default limit is 1024.
+  static constexpr size_t kMaxDepth = 512;
+
   explicit FieldExtractor(const Projection& projection);
 
   // Parses `json`, which must be followed by at least kJsonPadding (64) readable bytes (as every
-  // RawEvent::json is), and appends its fields to `row`. On malformed JSON returns false, sets
-  // *error (if not null) and leaves the row as it was.
+  // RawEvent::json is), and appends its fields to `row`. On malformed JSON (or nesting deeper than
+  // kMaxDepth in a part that is walked) returns false, sets *error (if not null) and leaves the
+  // row as it was.
   bool Extract(std::string_view json, Row& row, std::string* error);
 
  private:
@@ -52,6 +58,7 @@ class FieldExtractor {
   const bool all_;
   simdjson::ondemand::parser parser_;
   std::string path_;  // the Splunk name of the value being walked
+  size_t depth_ = 0;  // objects and arrays open around the value being walked
   absl::flat_hash_map<std::string, FieldId> ids_;  // avoids the global intern table's lock
   std::vector<Slot> slots_;
   size_t used_slots_ = 0;

@@ -129,6 +129,9 @@ class EvalLexer {
   size_t pos_ = 0;
 };
 
+// Deeper nesting is refused, so that a hostile expression cannot exhaust the stack.
+constexpr int kMaxExpressionDepth = 256;
+
 class EvalParser {
  public:
   EvalParser(std::string_view text, size_t base) : lexer_(text, base) { Advance(); }
@@ -141,6 +144,24 @@ class EvalParser {
 
  private:
   void Advance() { cur_ = lexer_.Next(); }
+
+  struct DepthGuard {
+    DepthGuard(EvalParser& p, size_t position) : parser(p) {
+      if (++parser.depth_ > kMaxExpressionDepth) {
+        throw QueryError("expression nested too deeply (more than " + std::to_string(kMaxExpressionDepth) + " levels)", position);
+      }
+    }
+    ~DepthGuard() { --parser.depth_; }
+    EvalParser& parser;
+  };
+
+  // A chain of binary operators (a+b+c+...) builds a tree as deep as the chain is long.
+  void CheckChain(int& chained, size_t position) const {
+    if (++chained + depth_ > kMaxExpressionDepth * 16) {
+      throw QueryError("expression too long: more than " + std::to_string(kMaxExpressionDepth * 16) + " chained operators", position);
+    }
+  }
+
   bool IsKeyword(const char* kw) const { return cur_.kind == Token::Kind::kIdent && Upper(cur_.text) == kw; }
   bool IsOp(const char* op) const { return cur_.kind == Token::Kind::kOp && cur_.text == op; }
 
@@ -155,9 +176,12 @@ class EvalParser {
   }
 
   EvalExprPtr ParseXor() {
+    DepthGuard guard(*this, cur_.position);
     auto l = ParseOr();
+    int chained = 0;
     while (IsKeyword("XOR")) {
       size_t p = cur_.position;
+      CheckChain(chained, p);
       Advance();
       l = MakeBinary("XOR", p, std::move(l), ParseOr());
     }
@@ -165,8 +189,10 @@ class EvalParser {
   }
   EvalExprPtr ParseOr() {
     auto l = ParseAnd();
+    int chained = 0;
     while (IsKeyword("OR")) {
       size_t p = cur_.position;
+      CheckChain(chained, p);
       Advance();
       l = MakeBinary("OR", p, std::move(l), ParseAnd());
     }
@@ -174,8 +200,10 @@ class EvalParser {
   }
   EvalExprPtr ParseAnd() {
     auto l = ParseNot();
+    int chained = 0;
     while (IsKeyword("AND")) {
       size_t p = cur_.position;
+      CheckChain(chained, p);
       Advance();
       l = MakeBinary("AND", p, std::move(l), ParseNot());
     }
@@ -183,6 +211,7 @@ class EvalParser {
   }
   EvalExprPtr ParseNot() {
     if (IsKeyword("NOT") || IsOp("!")) {
+      DepthGuard guard(*this, cur_.position);
       auto e = std::make_unique<EvalExpr>();
       e->kind = EvalExpr::Kind::kUnary;
       e->op = "NOT";
@@ -195,14 +224,17 @@ class EvalParser {
   }
   EvalExprPtr ParseEquality() {
     auto l = ParseRelational();
+    int chained = 0;
     while (true) {
       if (IsOp("=") || IsOp("==") || IsOp("!=")) {
         std::string op = cur_.text == "==" ? "=" : cur_.text;
         size_t p = cur_.position;
+        CheckChain(chained, p);
         Advance();
         l = MakeBinary(op, p, std::move(l), ParseRelational());
       } else if (IsKeyword("LIKE")) {
         size_t p = cur_.position;
+        CheckChain(chained, p);
         Advance();
         l = MakeBinary("LIKE", p, std::move(l), ParseRelational());
       } else if (IsKeyword("IN")) {
@@ -222,9 +254,11 @@ class EvalParser {
   }
   EvalExprPtr ParseRelational() {
     auto l = ParseAdditive();
+    int chained = 0;
     while (IsOp("<") || IsOp("<=") || IsOp(">") || IsOp(">=")) {
       std::string op = cur_.text;
       size_t p = cur_.position;
+      CheckChain(chained, p);
       Advance();
       l = MakeBinary(op, p, std::move(l), ParseAdditive());
     }
@@ -232,9 +266,11 @@ class EvalParser {
   }
   EvalExprPtr ParseAdditive() {
     auto l = ParseMultiplicative();
+    int chained = 0;
     while (IsOp("+") || IsOp("-") || IsOp(".")) {
       std::string op = cur_.text;
       size_t p = cur_.position;
+      CheckChain(chained, p);
       Advance();
       l = MakeBinary(op, p, std::move(l), ParseMultiplicative());
     }
@@ -242,9 +278,11 @@ class EvalParser {
   }
   EvalExprPtr ParseMultiplicative() {
     auto l = ParseUnary();
+    int chained = 0;
     while (IsOp("*") || IsOp("/") || IsOp("%")) {
       std::string op = cur_.text;
       size_t p = cur_.position;
+      CheckChain(chained, p);
       Advance();
       l = MakeBinary(op, p, std::move(l), ParseUnary());
     }
@@ -252,6 +290,7 @@ class EvalParser {
   }
   EvalExprPtr ParseUnary() {
     if (IsOp("-") || IsOp("+")) {
+      DepthGuard guard(*this, cur_.position);
       std::string op = cur_.text;
       size_t p = cur_.position;
       Advance();
@@ -321,7 +360,9 @@ class EvalParser {
         auto e = std::make_unique<EvalExpr>();
         e->kind = EvalExpr::Kind::kLiteral;
         e->position = t.position;
-        e->literal = Value::Num(ParseNumber(t.text).value_or(0));
+        auto n = ParseNumber(t.text);
+        if (!n) throw QueryError("number out of range: " + t.text, t.position);
+        e->literal = Value::Num(*n);
         return e;
       }
       case Token::Kind::kString: {
@@ -372,6 +413,7 @@ class EvalParser {
 
   EvalLexer lexer_;
   Token cur_;
+  int depth_ = 0;
 };
 
 }  // namespace

@@ -123,10 +123,26 @@ std::string UndefinedMacroMessage(const MacroCall& call, const MacroTable& table
     }
     message += ")";
   }
-  message += ". Supply it with --macros DIR, where DIR holds a YAML file such as " + call.name + ".yml containing 'name: " +
+  message += ". ";
+  constexpr std::string_view kTstats = "by tstats searches over CIM data models, which trailhound does not support yet. ";
+  bool cim = IsCimMacroName(call.name);
+  if (cim) {
+    message += "It comes from Splunk's CIM app (Splunk_SA_CIM), not security_content, and is used ";
+    message += kTstats;
+  } else if (call.name == "security_content_summariesonly") {
+    message += "It is used ";
+    message += kTstats;
+  }
+  message += "Supply it with --macros DIR, where DIR holds a YAML file such as " + call.name + ".yml containing 'name: " +
              call.name + "'";
-  if (argc > 0) message += ", 'arguments: [...]' (" + std::to_string(argc) + " names)";
-  message += " and 'definition: ...', or with --content DIR pointing at a security_content checkout";
+  if (argc > 0) message += ", 'arguments: [...]' (" + std::to_string(argc) + (argc == 1 ? " name)" : " names)");
+  message += " and 'definition: ...'";
+  if (cim) return message;
+  if (table.content_loaded()) {
+    message += " (the --content checkout does not define it)";
+  } else {
+    message += ", or with --content DIR pointing at a security_content checkout";
+  }
   return message;
 }
 
@@ -136,18 +152,19 @@ class Expander {
 
   MacroExpansion Run(std::string_view query) {
     MacroExpansion result;
-    result.text = Expand(query, 0, true, 0);
+    result.text.reserve(query.size());
+    Expand(query, 0, true, 0, result.text);
     result.expanded_macros = std::move(expanded_);
     result.defaulted_filters = std::move(defaulted_);
     return result;
   }
 
  private:
+  // Appends the expansion of `text` to `out` (one buffer for the whole query, so that nested
+  // expansions are never copied and the size limit is checked as the text grows).
   // `top_level`: positions in `text` are positions in the original query; otherwise every error is
   // reported at `outer_position` (the top-level call that led here).
-  std::string Expand(std::string_view text, size_t depth, bool top_level, size_t outer_position) {
-    std::string out;
-    out.reserve(text.size());
+  void Expand(std::string_view text, size_t depth, bool top_level, size_t outer_position, std::string& out) {
     size_t i = 0;
     while (i < text.size()) {
       char c = text[i];
@@ -177,10 +194,9 @@ class Expander {
       size_t close = FindClosingBacktick(text, i + 1);
       if (close == std::string_view::npos) throw QueryError("unterminated macro call (missing closing backtick)", position);
       MacroCall call = ParseMacroCall(text.substr(i + 1, close - i - 1), position);
-      out += ExpandCall(call, depth, position);
+      ExpandCall(call, depth, position, out);
       i = close + 1;
     }
-    return out;
   }
 
   static size_t FindClosingBacktick(std::string_view text, size_t from) {
@@ -197,14 +213,21 @@ class Expander {
     return std::string_view::npos;
   }
 
-  std::string ExpandCall(const MacroCall& call, size_t depth, size_t position) {
+  void ExpandCall(const MacroCall& call, size_t depth, size_t position, std::string& out) {
     size_t argc = call.arguments.size();
     std::string stanza = MacroStanzaName(call.name, argc);
+    if (++expansions_ > kMaxMacroExpansions) {
+      throw QueryError("macros call each other more than " + std::to_string(kMaxMacroExpansions) + " times (at `" + stanza +
+                           "`" + CalledFrom(stanza) + ")",
+                       position);
+    }
     const MacroDefinition* macro = table_.Find(call.name, argc);
     if (macro == nullptr) {
       if (argc == 0 && IsFilterMacroName(call.name)) {
         Remember(defaulted_, stanza);
-        return std::string(kDefaultFilterDefinition);
+        out += kDefaultFilterDefinition;
+        CheckSize(out, stanza, position);
+        return;
       }
       throw QueryError(UndefinedMacroMessage(call, table_), position);
     }
@@ -219,9 +242,22 @@ class Expander {
     Remember(expanded_, stanza);
     stack_.push_back(stanza);
     std::string body = SubstituteArguments(*macro, call.arguments);
-    std::string expanded = Expand(body, depth + 1, false, position);
+    Expand(body, depth + 1, false, position, out);
+    CheckSize(out, stanza, position);
     stack_.pop_back();
-    return expanded;
+  }
+
+  void CheckSize(const std::string& out, const std::string& stanza, size_t position) const {
+    if (out.size() <= kMaxExpandedQueryBytes) return;
+    throw QueryError("the macros expand to more than 1 MiB (" + std::to_string(kMaxExpandedQueryBytes) +
+                         " bytes) of search text (at `" + stanza + "`" + CalledFrom(stanza) + ")",
+                     position);
+  }
+
+  // " called from `outer`" naming the top-level call, when the current one is nested.
+  std::string CalledFrom(const std::string& stanza) const {
+    if (stack_.empty() || stack_.front() == stanza) return "";
+    return ", called from `" + stack_.front() + "`";
   }
 
   static void Remember(std::vector<std::string>& list, const std::string& stanza) {
@@ -232,11 +268,17 @@ class Expander {
   std::vector<std::string> stack_;
   std::vector<std::string> expanded_;
   std::vector<std::string> defaulted_;
+  size_t expansions_ = 0;
 };
 
 }  // namespace
 
 bool IsFilterMacroName(std::string_view name) { return name.size() > 7 && name.ends_with("_filter"); }
+
+bool IsCimMacroName(std::string_view name) {
+  if (name == "drop_dm_object_name" || name == "summariesonly") return true;
+  return name.size() > 12 && name.starts_with("cim_") && name.ends_with("_indexes");
+}
 
 MacroExpansion ExpandMacrosDetailed(std::string_view query, const MacroTable& table) {
   return Expander(table).Run(query);

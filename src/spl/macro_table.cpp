@@ -104,17 +104,43 @@ void MacroTable::LoadYaml(std::string_view yaml_text, const std::string& origin)
   Define(std::move(macro));
 }
 
-void MacroTable::LoadPath(const std::filesystem::path& path) {
-  for (const auto& file : ListYamlFiles(path, "--macros")) LoadYaml(ReadTextFile(file), file.string());
+std::vector<std::string> MacroTable::LoadFiles(const std::vector<std::filesystem::path>& files, bool collect_errors) {
+  std::vector<std::string> errors;
+  for (const auto& file : files) {
+    try {
+      LoadYaml(ReadTextFile(file), file.string());
+    } catch (const Error& e) {
+      if (!collect_errors || e.kind() == ErrorKind::kUsage) throw;
+      errors.emplace_back(e.what());
+    }
+  }
+  return errors;
 }
 
-void MacroTable::LoadContentDirectory(const std::filesystem::path& content_dir) {
+std::filesystem::path MacroTable::ContentMacrosDirectory(const std::filesystem::path& content_dir) {
   std::filesystem::path macros_dir = content_dir / "macros";
   std::error_code ec;
   if (!std::filesystem::is_directory(macros_dir, ec)) {
     throw Error(ErrorKind::kUsage, "--content: " + content_dir.string() + " has no macros/ folder");
   }
-  for (const auto& file : ListYamlFiles(macros_dir, "--content")) LoadYaml(ReadTextFile(file), file.string());
+  return macros_dir;
+}
+
+void MacroTable::LoadPath(const std::filesystem::path& path) { LoadFiles(ListYamlFiles(path, "--macros"), false); }
+
+std::vector<std::string> MacroTable::LoadPathCollectingErrors(const std::filesystem::path& path) {
+  return LoadFiles(ListYamlFiles(path, "--macros"), true);
+}
+
+void MacroTable::LoadContentDirectory(const std::filesystem::path& content_dir) {
+  LoadFiles(ListYamlFiles(ContentMacrosDirectory(content_dir), "--content"), false);
+  content_loaded_ = true;
+}
+
+std::vector<std::string> MacroTable::LoadContentDirectoryCollectingErrors(const std::filesystem::path& content_dir) {
+  auto errors = LoadFiles(ListYamlFiles(ContentMacrosDirectory(content_dir), "--content"), true);
+  content_loaded_ = true;
+  return errors;
 }
 
 void MacroTable::LoadBuiltins() {

@@ -44,6 +44,13 @@ class MacroTable {
   void LoadPath(const std::filesystem::path& path);
   // Loads `<content_dir>/macros` (a security_content checkout); kUsage if it has no macros folder.
   void LoadContentDirectory(const std::filesystem::path& content_dir);
+  // Like LoadPath / LoadContentDirectory, but a bad or unreadable file is skipped and its error
+  // message (naming the file) returned, one per file, so that the other files still load. A
+  // missing path or macros folder still throws kUsage.
+  std::vector<std::string> LoadPathCollectingErrors(const std::filesystem::path& path);
+  std::vector<std::string> LoadContentDirectoryCollectingErrors(const std::filesystem::path& content_dir);
+  // Whether a security_content checkout was loaded (so error messages do not suggest --content).
+  bool content_loaded() const { return content_loaded_; }
   // Loads the macros compiled into the binary (macros/*.yml of this repository).
   void LoadBuiltins();
 
@@ -56,7 +63,11 @@ class MacroTable {
 
  private:
   using Key = std::pair<std::string, size_t>;
+  std::vector<std::string> LoadFiles(const std::vector<std::filesystem::path>& files, bool collect_errors);
+  static std::filesystem::path ContentMacrosDirectory(const std::filesystem::path& content_dir);
+
   std::map<Key, MacroDefinition> macros_;
+  bool content_loaded_ = false;
 };
 
 // The key Splunk writes in macros.conf: `name` for no arguments, otherwise `name(N)`.

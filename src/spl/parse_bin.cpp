@@ -1,6 +1,7 @@
 // bin|bucket [span=<n><unit>] [bins=N] [aligntime=T] <field> [as <newfield>]
 #include <cctype>
 #include <cmath>
+#include <optional>
 
 #include "common/error.hpp"
 #include "common/time_format.hpp"
@@ -31,7 +32,10 @@ void ParseSpan(const ArgToken& tok, BinCommand& cmd) {
   const std::string& s = tok.text;
   size_t i = 0;
   while (i < s.size() && (std::isdigit(static_cast<unsigned char>(s[i])) || s[i] == '.')) ++i;
-  double n = i == 0 ? 1 : std::stod(s.substr(0, i));
+  // ParseNumber, not stod: "." or "1.2.3" must be a query error, not an exception or a silent 1.2.
+  std::optional<double> parsed = i == 0 ? std::optional<double>(1) : ParseNumber(s.substr(0, i));
+  if (!parsed) throw QueryError("span must be a number followed by an optional unit, e.g. span=1h", tok.position);
+  double n = *parsed;
   std::string unit = s.substr(i);
   if (n <= 0) throw QueryError("span must be positive", tok.position);
   if (unit.empty()) {

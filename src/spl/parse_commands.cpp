@@ -2,6 +2,7 @@
 // fields, sort, head. (stats and bin have their own files.)
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 
 #include "common/error.hpp"
 #include "spl/command_parsers.hpp"
@@ -36,6 +37,22 @@ namespace {
 
 [[noreturn]] void Unexpected(const ArgToken& t, const std::string& command) {
   throw QueryError("unexpected '" + t.text + "' in " + command, t.position);
+}
+
+// A row count: digits only; too large for size_t is a query error (std::stoul would throw
+// std::out_of_range, which is not a QueryError).
+size_t ParseCount(const ArgToken& tok, const char* command) {
+  const std::string& s = tok.text;
+  if (s.empty() || !std::all_of(s.begin(), s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
+    throw QueryError(std::string(command) + " expects a number of rows", tok.position);
+  }
+  size_t n = 0;
+  for (char c : s) {
+    size_t digit = static_cast<size_t>(c - '0');
+    if (n > (SIZE_MAX - digit) / 10) throw QueryError(std::string(command) + ": number of rows is too large", tok.position);
+    n = n * 10 + digit;
+  }
+  return n;
 }
 
 size_t SkipSpaces(std::string_view s, size_t i) {
@@ -199,10 +216,10 @@ CommandPtr ParseSortCommand(std::string_view args, size_t base) {
   size_t i = 0;
   if (i < t.size() && t[i].kind == ArgToken::Kind::kWord && !t[i].text.empty() &&
       std::all_of(t[i].text.begin(), t[i].text.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
-    cmd->limit = std::stoul(t[i].text);
+    cmd->limit = ParseCount(t[i], "sort");
     ++i;
   } else if (i + 2 < t.size() && IsKeyword(t[i], "limit") && t[i + 1].kind == ArgToken::Kind::kEquals) {
-    cmd->limit = std::stoul(t[i + 2].text);
+    cmd->limit = ParseCount(t[i + 2], "sort");
     i += 3;
   }
   bool sticky_desc = false;
@@ -249,12 +266,7 @@ CommandPtr ParseHeadCommand(std::string_view args, size_t base) {
   auto cmd = std::make_unique<HeadCommand>();
   auto t = LexArguments(args, base);
   size_t i = 0;
-  auto number = [&](const ArgToken& tok) {
-    if (tok.text.empty() || !std::all_of(tok.text.begin(), tok.text.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
-      throw QueryError("head expects a number of rows", tok.position);
-    }
-    return static_cast<size_t>(std::stoull(tok.text));
-  };
+  auto number = [&](const ArgToken& tok) { return ParseCount(tok, "head"); };
   if (i + 2 < t.size() && IsKeyword(t[i], "limit") && t[i + 1].kind == ArgToken::Kind::kEquals) {
     cmd->limit = number(t[i + 2]);
     i += 3;

@@ -59,6 +59,10 @@ CommandPtr ParseStatsCommand(std::string_view args, size_t base) {
             t[i + 2].kind != ArgToken::Kind::kRParen) {
           throw QueryError("expected " + tok.text + "(field)", t[lparen].position);
         }
+        if (t[i + 1].text.find('*') != std::string::npos) {
+          throw QueryError("wildcard fields in stats functions (" + tok.text + "(" + t[i + 1].text + ")) are not supported yet",
+                           t[i + 1].position);
+        }
         spec.field = FieldNames::Intern(t[i + 1].text);
         written_end = t[i + 2].end;
         i += 3;
@@ -78,9 +82,19 @@ CommandPtr ParseStatsCommand(std::string_view args, size_t base) {
   if (i < t.size() && IsKeyword(t[i], "by")) {
     size_t by_pos = t[i].position;
     ++i;
-    auto fields = ParseFieldList(t, i);
-    if (fields.empty()) throw QueryError("expected field names after 'by'", by_pos);
-    for (const auto& f : fields) cmd->by.push_back(FieldNames::Intern(f));
+    // Field names separated by spaces and/or commas; a word followed by '=' is an option
+    // (`by h dedup_splitvals=true`), not a field.
+    while (i < t.size()) {
+      if (t[i].kind == ArgToken::Kind::kComma) {
+        ++i;
+        continue;
+      }
+      if (t[i].kind != ArgToken::Kind::kWord && t[i].kind != ArgToken::Kind::kString) break;
+      if (i + 1 < t.size() && t[i + 1].kind == ArgToken::Kind::kEquals) break;
+      cmd->by.push_back(FieldNames::Intern(t[i].text));
+      ++i;
+    }
+    if (cmd->by.empty()) throw QueryError("expected field names after 'by'", by_pos);
     // Options may also follow the by clause.
     while (i + 2 < t.size() && t[i + 1].kind == ArgToken::Kind::kEquals && t[i].text == "dedup_splitvals") {
       cmd->dedup_splitvals = t[i + 2].text == "t" || t[i + 2].text == "true";

@@ -79,7 +79,11 @@ Pipeline ParsePipeline(const std::string& query) {
       // A leading '|' leaves an empty first segment; empty segments elsewhere are errors.
       if (s == 0 && segments.size() > 1) continue;
       if (s == 0) {
-        p.commands.push_back(ParseSearchCommand("", b));
+        // An empty query is `search` with nothing to match: every event.
+        CommandPtr cmd = ParseSearchCommand("", b);
+        cmd->name = "search";
+        cmd->position = b;
+        p.commands.push_back(std::move(cmd));
         continue;
       }
       throw QueryError("empty command between '|'", b);

@@ -82,6 +82,8 @@ class SearchLexer {
   }
 
   void set_in_list(bool v) { in_list_ = v; }
+  // The next character is '(' with nothing between (as in TERM(x)).
+  bool NextIsParen() const { return pos_ < text_.size() && text_[pos_] == '('; }
   size_t offset() const { return pos_; }
   void Rewind(size_t offset) { pos_ = offset; }
 
@@ -97,6 +99,9 @@ class SearchLexer {
   size_t pos_ = 0;
   bool in_list_ = false;
 };
+
+// Deeper nesting is refused, so that a hostile search cannot exhaust the stack.
+constexpr int kMaxSearchDepth = 256;
 
 class SearchParser {
  public:
@@ -118,6 +123,16 @@ class SearchParser {
   }
 
   void Advance(bool value_mode) { cur_ = lexer_.Next(value_mode); }
+
+  struct DepthGuard {
+    DepthGuard(SearchParser& p, size_t position) : parser(p) {
+      if (++parser.depth_ > kMaxSearchDepth) {
+        throw QueryError("search nested too deeply (more than " + std::to_string(kMaxSearchDepth) + " levels)", position);
+      }
+    }
+    ~DepthGuard() { --parser.depth_; }
+    SearchParser& parser;
+  };
   bool IsWord(const char* w) const { return cur_.kind == SearchToken::Kind::kWord && cur_.text == w; }
   bool AtTermStart() const {
     return cur_.kind == SearchToken::Kind::kWord || cur_.kind == SearchToken::Kind::kString ||
@@ -126,6 +141,7 @@ class SearchParser {
 
   // and := or (AND? or)*   -- implicit AND between adjacent terms
   SearchExprPtr ParseAnd() {
+    DepthGuard guard(*this, cur_.position);
     auto first = ParseOr();
     std::vector<SearchExprPtr> parts;
     parts.push_back(std::move(first));
@@ -159,6 +175,7 @@ class SearchParser {
 
   SearchExprPtr ParseNot() {
     if (IsWord("NOT")) {
+      DepthGuard guard(*this, cur_.position);
       auto e = Make(SearchExpr::Kind::kNot, cur_.position);
       Advance(false);
       e->children.push_back(ParseNot());
@@ -179,13 +196,15 @@ class SearchParser {
     }
     if (t.kind == SearchToken::Kind::kString) {
       Advance(false);
-      // "field"=value: a quoted field name on the left of a comparison.
+      // "field"=value and "field" IN (...): a quoted field name on the left.
       if (cur_.kind == SearchToken::Kind::kCmp) return ParseComparison(t);
+      if (IsWord("IN")) return ParseIn(t);
       auto e = Make(SearchExpr::Kind::kTerm, t.position);
       e->value = t.text;
       return e;
     }
     if (t.kind == SearchToken::Kind::kWord) {
+      RejectUnsupported(t);
       Advance(false);
       if (cur_.kind == SearchToken::Kind::kCmp) return ParseComparison(t);
       if (IsWord("IN")) return ParseIn(t);
@@ -200,7 +219,28 @@ class SearchParser {
     throw QueryError("unexpected '" + t.text + "' in search", t.position);
   }
 
+  // Syntax that would otherwise parse as something else and silently match nothing.
+  void RejectUnsupported(const SearchToken& t) const {
+    if (!t.text.empty() && t.text[0] == '[') {
+      throw QueryError("subsearches ([ ... ]) are not supported yet", t.position);
+    }
+    std::string upper = t.text;
+    for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    if ((upper == "TERM" || upper == "CASE") && lexer_.NextIsParen()) {
+      throw QueryError(upper + "() in search is not supported yet", t.position);
+    }
+  }
+
   SearchExprPtr ParseComparison(const SearchToken& field) {
+    static const char* kTimeModifiers[] = {"earliest", "latest", "_index_earliest", "_index_latest", "starttime", "endtime",
+                                           "starttimeu", "endtimeu", "starthoursago", "endhoursago", "startdaysago",
+                                           "enddaysago", "startminutesago", "endminutesago", "searchtimespanhours",
+                                           "searchtimespandays", "searchtimespanminutes"};
+    for (const char* m : kTimeModifiers) {
+      if (field.text == m) {
+        throw QueryError("time modifier '" + field.text + "=' is not supported yet (filter on _time with where)", field.position);
+      }
+    }
     auto e = Make(SearchExpr::Kind::kCompare, field.position);
     e->field = FieldNames::Intern(field.text);
     e->op = cur_.text;
@@ -237,6 +277,7 @@ class SearchParser {
   SearchLexer lexer_;
   size_t base_;
   SearchToken cur_;
+  int depth_ = 0;
 };
 
 }  // namespace

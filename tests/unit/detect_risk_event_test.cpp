@@ -60,7 +60,7 @@ TEST(RiskEventTest, CrossCheckRowGivesOneEvent) {
 }
 
 TEST(RiskEventTest, SecurityContentSeedGivesTheSameEvent) {
-  std::filesystem::path file = "/work/shared/security_content/detections/aws_iam_accessdenied_discovery_events.yml";
+  std::filesystem::path file = std::string(TRAILHOUND_SHARED_DIR) + "/security_content/detections/aws_iam_accessdenied_discovery_events.yml";
   if (!std::filesystem::exists(file)) GTEST_SKIP() << "no security_content checkout";
   Detection upstream = LoadDetectionFile(file);
   EXPECT_EQ(BuildRiskEvents(upstream, CrossCheckRow()), BuildRiskEvents(Seed(), CrossCheckRow()));

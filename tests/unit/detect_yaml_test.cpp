@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cctype>
+
 #include "common/error.hpp"
 #include "spl/macro_expander.hpp"
 
@@ -13,7 +15,7 @@ namespace trailhound {
 namespace {
 
 const std::filesystem::path kFixtures = std::filesystem::path(TRAILHOUND_SOURCE_DIR) / "tests/fixtures/detect";
-const std::filesystem::path kSecurityContent = "/work/shared/security_content";
+const std::filesystem::path kSecurityContent = std::string(TRAILHOUND_SHARED_DIR) + "/security_content";
 constexpr std::string_view kSeedId = "3e1f1568-9633-11eb-a69c-acde48001122";
 constexpr std::string_view kSeedMessage =
     "User $userIdentity.arn$ is seen to perform excessive number of discovery related api calls- $failures$, within "
@@ -229,6 +231,72 @@ TEST(DetectionYamlTest, LoadsDirectoriesRecursively) {
     EXPECT_EQ(e.kind(), ErrorKind::kUsage);
     EXPECT_NE(std::string(e.what()).find("detections/"), std::string::npos);
   }
+}
+
+TEST(DetectionYamlTest, TolerantLoadKeepsGoodFilesAndNamesEveryBadOne) {
+  DetectionLoad load = LoadDetectionsCollectingErrors(kFixtures / "mixed_rules");
+  ASSERT_EQ(load.detections.size(), 2u);
+  EXPECT_EQ(load.detections[0].id, "7d1e0000-0000-4000-8000-0000000000a1");
+  EXPECT_EQ(load.detections[1].id, "7d1e0000-0000-4000-8000-0000000000a4");
+  ASSERT_EQ(load.errors.size(), 2u);
+  EXPECT_NE(load.errors[0].find("b_missing_id.yml"), std::string::npos) << load.errors[0];
+  EXPECT_NE(load.errors[0].find("'id'"), std::string::npos) << load.errors[0];
+  EXPECT_NE(load.errors[1].find("c_bad_yaml.yml"), std::string::npos) << load.errors[1];
+  EXPECT_NE(load.errors[1].find("invalid YAML"), std::string::npos) << load.errors[1];
+
+  // Every bad file of bad/ is reported, not only the first.
+  DetectionLoad bad = LoadDetectionsCollectingErrors(kFixtures / "bad");
+  EXPECT_TRUE(bad.detections.empty());
+  EXPECT_EQ(bad.errors.size(), 3u);
+
+  DetectionLoad content = LoadContentDetectionsCollectingErrors(kFixtures / "mixed_content");
+  EXPECT_EQ(content.detections.size(), 2u);
+  ASSERT_EQ(content.errors.size(), 1u);
+  EXPECT_NE(content.errors[0].find("b_missing_id.yml"), std::string::npos) << content.errors[0];
+
+  // A path that does not exist is still a usage error.
+  try {
+    LoadDetectionsCollectingErrors(kFixtures / "does_not_exist");
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::kUsage);
+  }
+  try {
+    LoadContentDetectionsCollectingErrors(kFixtures);
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::kUsage);
+  }
+}
+
+TEST(DetectionYamlTest, DuplicateIdsRunOnceAndTheLaterWins) {
+  std::vector<Detection> detections = LoadDetections(kFixtures / "rba");
+  std::vector<Detection> more = LoadDetections(kFixtures / "mixed_rules/a_denied_by_user.yml");
+  detections.insert(detections.end(), more.begin(), more.end());
+  Detection later = detections[0];
+  later.origin = "later.yml";
+  later.name = "Later Copy";
+  detections.push_back(later);
+  detections.push_back(detections[1]);  // the same file loaded twice
+  ASSERT_EQ(detections.size(), 4u);
+
+  std::vector<std::string> messages = RemoveDuplicateDetections(detections);
+  ASSERT_EQ(detections.size(), 2u);
+  // The later copy takes the place of the first.
+  EXPECT_EQ(detections[0].name, "Later Copy");
+  EXPECT_EQ(detections[1].id, "7d1e0000-0000-4000-8000-0000000000a1");
+  ASSERT_EQ(messages.size(), 2u);
+  EXPECT_NE(messages[0].find("0b9a3c1e-1111-4222-8333-944445555666"), std::string::npos) << messages[0];
+  EXPECT_NE(messages[0].find("later.yml"), std::string::npos) << messages[0];
+  EXPECT_NE(messages[0].find("custom_rba_detection.yml"), std::string::npos) << messages[0];
+  EXPECT_NE(messages[1].find("running it once"), std::string::npos) << messages[1];
+
+  // Ids differing only in case are the same id.
+  std::vector<Detection> cased = LoadDetections(kFixtures / "rba");
+  cased.push_back(cased[0]);
+  for (auto& c : cased.back().id) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  EXPECT_EQ(RemoveDuplicateDetections(cased).size(), 1u);
+  EXPECT_EQ(cased.size(), 1u);
 }
 
 }  // namespace

@@ -52,7 +52,7 @@ TEST(IoScanner, UnterminatedStringAndMismatch) {
   EXPECT_EQ(unterminated.error_offset, 5u);
   JsonScan mismatch = ScanJsonValue(R"({"a":[1}})", 0);
   EXPECT_EQ(mismatch.status, JsonScan::Status::kMalformed);
-  EXPECT_EQ(mismatch.error_offset, 8u);
+  EXPECT_EQ(mismatch.error_offset, 7u);
 }
 
 }  // namespace

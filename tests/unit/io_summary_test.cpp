@@ -24,8 +24,9 @@ TEST(IoSummary, PrintsShortHumanLine) {
   s.AddParseFailure("data/x.json", 12, "unterminated string");
   s.AddParseFailure("data/y.json", 3, "truncated (unclosed object or array)");
   EXPECT_EQ(Printed(s),
-            "trailhound: 9 files (7 records, 1 json-lines, 1 digest skipped), 640 events read, 2 failed to parse "
-            "(first: data/x.json:12: unterminated string)\n");
+            "trailhound: 9 files (7 records, 1 json-lines, 1 digest skipped), 640 events read, 2 failed to parse\n"
+            "  data/x.json:12: unterminated string\n"
+            "  data/y.json:3: truncated (unclosed object or array)\n");
   EXPECT_FALSE(s.any_path_unreadable());
 }
 
@@ -40,7 +41,9 @@ TEST(IoSummary, PrintsSkipsControlMessagesAndMissingPaths) {
   ++s.control_messages_skipped;
   EXPECT_EQ(Printed(s),
             "trailhound: 2 files (1 cloudwatch, 1 not JSON skipped), 2 events read (1 not CloudTrail-shaped), "
-            "1 control message skipped, 1 path missing (first: missing.json)\n");
+            "1 control message skipped, 1 path missing\n"
+            "  missing.json: path missing\n"
+            "  README.md: not JSON\n");
   EXPECT_TRUE(s.any_path_unreadable());
 }
 
@@ -63,7 +66,10 @@ TEST(IoSummary, MergeAddsCountsAndKeepsFiveExamples) {
   ASSERT_EQ(a.first_parse_failures.size(), 5u);
   EXPECT_EQ(a.first_parse_failures[4], "b.json:1: bad");
   EXPECT_TRUE(a.any_path_unreadable());
-  EXPECT_NE(Printed(a).find("1 path unreadable (first: secret.json)"), std::string::npos);
+  const std::string printed = Printed(a);
+  EXPECT_NE(printed.find(", 1 path unreadable\n"), std::string::npos) << printed;
+  EXPECT_NE(printed.find("\n  secret.json: unreadable (Permission denied)\n"), std::string::npos) << printed;
+  EXPECT_NE(printed.find("\n  \u2026 and 3 more that failed to parse\n"), std::string::npos) << printed;
 }
 
 }  // namespace

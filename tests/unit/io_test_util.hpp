@@ -17,7 +17,7 @@
 #define TRAILHOUND_SOURCE_DIR "."
 #endif
 
-namespace trailhound::testing {
+namespace trailhound::io_test {
 
 inline std::string IoFixture(const std::string& name) {
   return std::string(TRAILHOUND_SOURCE_DIR) + "/tests/fixtures/io/" + name;
@@ -26,7 +26,7 @@ inline std::string IoFixture(const std::string& name) {
 // The shared real-data folder, or "" when it is not there (tests then skip).
 inline std::string SharedCloudTrailData() {
   const char* env = std::getenv("TRAILHOUND_SHARED_DATA");
-  std::string dir = env != nullptr ? env : "/work/shared/data/cloudtrail";
+  std::string dir = env != nullptr ? env : std::string(TRAILHOUND_SHARED_DIR) + "/data/cloudtrail";
   return std::filesystem::is_directory(dir) ? dir : "";
 }
 
@@ -112,4 +112,4 @@ inline std::string FieldOf(const std::string& json, const std::string& name) {
 
 inline std::vector<SeenEvent> ReadOne(const std::string& path, InputSummary& summary) { return ReadAll({path}, summary); }
 
-}  // namespace trailhound::testing
+}  // namespace trailhound::io_test

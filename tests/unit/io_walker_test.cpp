@@ -8,7 +8,7 @@ namespace trailhound {
 namespace {
 
 TEST(IoWalker, DirectoriesInByteWiseSortedOrder) {
-  testing::TempDir dir;
+  io_test::TempDir dir;
   for (const char* name : {"b.json", "a/z.json", "a/b/c.json", "B.json", "a.json", "a-b/x.json", "a/b.json"}) {
     dir.Write(name, "{}");
   }
@@ -22,7 +22,7 @@ TEST(IoWalker, DirectoriesInByteWiseSortedOrder) {
 }
 
 TEST(IoWalker, FilesKeptInTheOrderGiven) {
-  testing::TempDir dir;
+  io_test::TempDir dir;
   std::string z = dir.Write("z.json", "{}");
   std::string a = dir.Write("a.json", "{}");
   InputSummary summary;

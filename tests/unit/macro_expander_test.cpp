@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <filesystem>
+
 #include "common/error.hpp"
 
 #ifndef TRAILHOUND_SOURCE_DIR
@@ -111,19 +114,53 @@ TEST(MacroExpanderTest, FilterDefaultOnlyForFilterNames) {
 
 TEST(MacroExpanderTest, UndefinedMacroErrorSaysHowToSupplyIt) {
   MacroTable table = MacroTable::WithBuiltins();
-  QueryError error = ExpectQueryError("search a | `drop_dm_object_name(All_Changes)` | x", table);
+  QueryError error = ExpectQueryError("search a | `my_lookup_macro(All_Changes)` | x", table);
   std::string message = error.what();
   EXPECT_EQ(error.position(), 11u);
   EXPECT_EQ(error.kind(), ErrorKind::kQuery);
-  EXPECT_NE(message.find("`drop_dm_object_name(1)`"), std::string::npos) << message;
+  EXPECT_NE(message.find("`my_lookup_macro(1)`"), std::string::npos) << message;
   EXPECT_NE(message.find("1 argument"), std::string::npos) << message;
   EXPECT_NE(message.find("--macros DIR"), std::string::npos) << message;
+  EXPECT_NE(message.find("(1 name)"), std::string::npos) << message;
   EXPECT_NE(message.find("--content DIR"), std::string::npos) << message;
 
   // Same name, other argument count: the message says which counts exist.
   std::string wrong_count = ExpectQueryError("`security_content_ctime`", table).what();
   EXPECT_NE(wrong_count.find("no arguments"), std::string::npos) << wrong_count;
   EXPECT_NE(wrong_count.find("defined with 1 argument"), std::string::npos) << wrong_count;
+}
+
+TEST(MacroExpanderTest, UndefinedMacroErrorDoesNotSuggestContentOnceLoaded) {
+  std::filesystem::path content = std::filesystem::temp_directory_path() / "trailhound_macro_content_test";
+  std::filesystem::create_directories(content / "macros");
+  MacroTable table = MacroTable::WithBuiltins();
+  table.LoadContentDirectory(content);
+  std::filesystem::remove_all(content);
+  EXPECT_TRUE(table.content_loaded());
+  std::string message = ExpectQueryError("`my_lookup_macro`", table).what();
+  EXPECT_EQ(message.find("with --content DIR"), std::string::npos) << message;
+  EXPECT_NE(message.find("--content checkout does not define it"), std::string::npos) << message;
+  EXPECT_NE(message.find("--macros DIR"), std::string::npos) << message;
+}
+
+TEST(MacroExpanderTest, UndefinedCimMacroSaysWhereItComesFrom) {
+  MacroTable table = MacroTable::WithBuiltins();
+  for (std::string_view query : {"| tstats count | `drop_dm_object_name(All_Changes)`", "`summariesonly`",
+                                 "search `cim_Change_indexes`"}) {
+    std::string message = ExpectQueryError(query, table).what();
+    EXPECT_NE(message.find("Splunk_SA_CIM"), std::string::npos) << message;
+    EXPECT_NE(message.find("tstats"), std::string::npos) << message;
+    EXPECT_NE(message.find("--macros DIR"), std::string::npos) << message;
+    // Not in security_content, so --content would not help.
+    EXPECT_EQ(message.find("--content"), std::string::npos) << message;
+  }
+  // security_content defines this one (on top of CIM's summariesonly): --content is the fix.
+  std::string summaries = ExpectQueryError("| tstats `security_content_summariesonly` count", table).what();
+  EXPECT_NE(summaries.find("tstats"), std::string::npos) << summaries;
+  EXPECT_NE(summaries.find("--content DIR"), std::string::npos) << summaries;
+  EXPECT_TRUE(IsCimMacroName("cim_Authentication_indexes"));
+  EXPECT_FALSE(IsCimMacroName("cim__indexes"));
+  EXPECT_FALSE(IsCimMacroName("cloudtrail"));
 }
 
 TEST(MacroExpanderTest, NestedErrorsPointAtTheOuterCall) {
@@ -151,6 +188,48 @@ TEST(MacroExpanderTest, DepthIsLimited) {
   }
   std::string message = ExpectQueryError("`m0`", table).what();
   EXPECT_NE(message.find("nested more than"), std::string::npos) << message;
+}
+
+TEST(MacroExpanderTest, ExponentialExpansionIsCapped) {
+  // Each macro calls the next twice: 2^31 calls of `m31` if nothing stops it.
+  MacroTable table;
+  for (int i = 0; i < 31; ++i) {
+    table.Define(Macro("m" + std::to_string(i), {}, "`m" + std::to_string(i + 1) + "` OR `m" + std::to_string(i + 1) + "`"));
+  }
+  table.Define(Macro("m31", {}, "x"));
+  auto start = std::chrono::steady_clock::now();
+  QueryError error = ExpectQueryError("search `m0`", table);
+  auto elapsed = std::chrono::steady_clock::now() - start;
+  std::string message = error.what();
+  EXPECT_LT(elapsed, std::chrono::seconds(2));
+  EXPECT_EQ(error.position(), 7u);
+  EXPECT_NE(message.find(std::to_string(kMaxMacroExpansions)), std::string::npos) << message;
+  EXPECT_NE(message.find("(at `m"), std::string::npos) << message;
+  EXPECT_NE(message.find("called from `m0`"), std::string::npos) << message;
+
+  // Same with macros that expand to nothing (no text grows, only the calls).
+  MacroTable empty;
+  for (int i = 0; i < 31; ++i) {
+    empty.Define(Macro("e" + std::to_string(i), {}, "`e" + std::to_string(i + 1) + "``e" + std::to_string(i + 1) + "`"));
+  }
+  empty.Define(Macro("e31", {}, ""));
+  EXPECT_NE(std::string(ExpectQueryError("`e0`", empty).what()).find("more than"), std::string::npos);
+}
+
+TEST(MacroExpanderTest, ExpandedTextIsCapped) {
+  MacroTable table;
+  table.Define(Macro("big", {}, std::string(100 * 1024, 'a')));
+  std::string twenty;
+  for (int i = 0; i < 20; ++i) twenty += "`big` ";
+  table.Define(Macro("twenty", {}, twenty));
+  // Ten copies (about 1000 KiB) fit; twenty (2 MiB) do not.
+  EXPECT_EQ(ExpandMacros("`big` `big` `big` `big` `big` `big` `big` `big` `big` `big`", table).size(), 10u * 100 * 1024 + 9);
+  QueryError error = ExpectQueryError("search x | `twenty`", table);
+  std::string message = error.what();
+  EXPECT_EQ(error.position(), 11u);
+  EXPECT_NE(message.find("1 MiB"), std::string::npos) << message;
+  EXPECT_NE(message.find("(at `big`, called from `twenty`)"), std::string::npos) << message;
+  EXPECT_LE(kMaxExpandedQueryBytes, size_t{1} << 20);
 }
 
 TEST(MacroExpanderTest, MalformedCalls) {

@@ -95,7 +95,7 @@ TEST(MacroTableTest, MissingPathIsUsageError) {
 }
 
 TEST(MacroTableTest, LoadsSecurityContentMacrosWhenPresent) {
-  std::filesystem::path content = "/work/shared/security_content";
+  std::filesystem::path content = std::string(TRAILHOUND_SHARED_DIR) + "/security_content";
   if (!std::filesystem::is_directory(content / "macros")) GTEST_SKIP() << "no security_content checkout";
   MacroTable table = MacroTable::WithBuiltins();
   table.LoadContentDirectory(content);
@@ -106,6 +106,27 @@ TEST(MacroTableTest, LoadsSecurityContentMacrosWhenPresent) {
   // Quoted YAML scalars keep their text.
   EXPECT_EQ(table.Find("fillnull_config", 0)->definition, "null");
   EXPECT_EQ(table.Find("previously_unseen_cloud_provisioning_activity_window", 0)->definition, "\"-70m@m\"");
+}
+
+TEST(MacroTableTest, TolerantLoadSkipsBadFilesOnly) {
+  MacroTable table;
+  std::vector<std::string> errors = table.LoadContentDirectoryCollectingErrors(kFixtures / "mixed_content");
+  EXPECT_TRUE(table.content_loaded());
+  ASSERT_NE(table.Find("fixture_denied", 0), nullptr);
+  EXPECT_EQ(table.Find("fixture_broken_macro", 0), nullptr);
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_NE(errors[0].find("fixture_broken_macro.yml"), std::string::npos) << errors[0];
+  EXPECT_NE(errors[0].find("'definition'"), std::string::npos) << errors[0];
+
+  MacroTable other;
+  EXPECT_FALSE(other.content_loaded());
+  EXPECT_EQ(other.LoadPathCollectingErrors(kFixtures / "bad").size(), 3u);
+  EXPECT_TRUE(other.LoadPathCollectingErrors(kFixtures / "user_macros").empty());
+  EXPECT_NE(other.Find("aws_iam_accessdenied_discovery_events_filter", 0), nullptr);
+  EXPECT_THROW(other.LoadPathCollectingErrors(kFixtures / "no_such_dir"), Error);
+  EXPECT_THROW(other.LoadContentDirectoryCollectingErrors(kFixtures), Error);
+  // The strict loader still stops at the first bad file.
+  EXPECT_THROW(MacroTable().LoadContentDirectory(kFixtures / "mixed_content"), Error);
 }
 
 }  // namespace

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# The whole test suite: a warnings-as-errors build with its unit and data-driven tests, the same
+# under AddressSanitizer + UBSan, the end-to-end checks on the sample data, and (when the shared
+# material is beside the repository) the shared seed check on real CloudTrail data.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+JOBS=${JOBS:-2}
+
+echo "== build (RelWithDebInfo, -Werror)"
+BUILD_DIR=build scripts/build.sh
+echo "== tests"
+ctest --test-dir build --output-on-failure -j"$JOBS"
+
+echo "== build (AddressSanitizer + UBSan)"
+BUILD_DIR=build-asan BUILD_TYPE=Debug scripts/build.sh -DTRAILHOUND_SANITIZE=ON
+echo "== tests under sanitizers"
+ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+  ctest --test-dir build-asan --output-on-failure -j"$JOBS"
+
+echo "== end to end on samples/"
+out=$(build/trailhound hunt --format jsonl --quiet samples/AWSLogs)
+rows=$(printf '%s\n' "$out" | grep -c '"detection_id":"3e1f1568-9633-11eb-a69c-acde48001122"' || true)
+if [ "$rows" != "1" ]; then
+  echo "FAIL: expected 1 row from the built-in detection on samples/, got $rows"
+  exit 1
+fi
+echo "samples: 1 row as expected"
+
+if [ -f ../shared/checks/seed_expected.py ]; then
+  echo "== shared seed check (../shared)"
+  python3 ../shared/checks/seed_expected.py build/trailhound
+  python3 ../shared/checks/seed_expected.py build-asan/trailhound
+fi

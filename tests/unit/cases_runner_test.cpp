@@ -1,0 +1,192 @@
+// Runs the SPL test cases kept as data in tests/cases/**/*.yml: each case gives input events,
+// a query (or a detection), and the expected result rows as JSON lines. See tests/README.md.
+#include <gtest/gtest.h>
+#include <simdjson.h>
+#include <yaml-cpp/yaml.h>
+
+#include <filesystem>
+#include <fstream>
+#include <zlib.h>
+
+#include "common/error.hpp"
+#include "detect/detection_yaml.hpp"
+#include "exec/query_runner.hpp"
+#include "output/hunt_writer.hpp"
+#include "output/result_writer.hpp"
+#include "spl/macro_expander.hpp"
+
+namespace trailhound {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct CaseSpec {
+  std::string file;
+  std::string name;
+  YAML::Node node;
+};
+
+// gtest prints the parameter of a failing case: name it instead of dumping bytes.
+void PrintTo(const CaseSpec& spec, std::ostream* os) { *os << spec.file << ": " << spec.name; }
+
+std::vector<CaseSpec> LoadCases() {
+  std::vector<CaseSpec> out;
+  fs::path root = fs::path(TRAILHOUND_SOURCE_DIR) / "tests" / "cases";
+  std::vector<fs::path> files;
+  for (const auto& e : fs::recursive_directory_iterator(root)) {
+    if (e.is_regular_file() && e.path().extension() == ".yml") files.push_back(e.path());
+  }
+  std::sort(files.begin(), files.end());
+  for (const auto& f : files) {
+    YAML::Node doc = YAML::LoadFile(f.string());
+    for (const auto& c : doc["cases"]) {
+      out.push_back({fs::relative(f, root).string(), c["name"].as<std::string>(), c});
+    }
+  }
+  return out;
+}
+
+// Canonical compact form of one JSON line (key order kept), so expected rows may be spaced.
+std::string Canonical(const std::string& line) {
+  simdjson::dom::parser parser;
+  simdjson::dom::element el;
+  auto err = parser.parse(line).get(el);
+  if (err) return "<invalid JSON: " + line + ">";
+  return simdjson::minify(el);
+}
+
+std::vector<std::string> Lines(const std::string& text) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t nl = text.find('\n', start);
+    std::string line = text.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
+    if (line.find_first_not_of(" \t\r") != std::string::npos) out.push_back(line);
+    if (nl == std::string::npos) break;
+    start = nl + 1;
+  }
+  return out;
+}
+
+void WriteFile(const fs::path& path, const std::string& content, bool gzip) {
+  fs::create_directories(path.parent_path());
+  if (!gzip) {
+    std::ofstream(path, std::ios::binary) << content;
+    return;
+  }
+  gzFile gz = gzopen(path.string().c_str(), "wb");
+  gzwrite(gz, content.data(), static_cast<unsigned>(content.size()));
+  gzclose(gz);
+}
+
+class CaseTest : public ::testing::TestWithParam<CaseSpec> {};
+
+TEST_P(CaseTest, Runs) {
+  const CaseSpec& spec = GetParam();
+  const YAML::Node& c = spec.node;
+  SCOPED_TRACE(spec.file + ": " + spec.name);
+  fs::path dir = fs::temp_directory_path() / ("trailhound_case_" + std::to_string(::getpid()) + "_" +
+                                              std::to_string(std::hash<std::string>{}(spec.file + spec.name)));
+  fs::remove_all(dir);
+  // Input: `input` is one JSON-lines file; `files` is a list of {path, content, gzip}.
+  std::vector<std::string> paths;
+  if (c["input"]) {
+    WriteFile(dir / "input.json", c["input"].as<std::string>(), false);
+    paths.push_back((dir / "input.json").string());
+  }
+  if (c["files"]) {
+    for (const auto& f : c["files"]) {
+      fs::path p = dir / f["path"].as<std::string>();
+      WriteFile(p, f["content"].as<std::string>(), f["gzip"] && f["gzip"].as<bool>());
+    }
+    paths.push_back(dir.string());
+  }
+  MacroTable macros = MacroTable::WithBuiltins();
+  if (c["macros"]) {
+    for (const auto& m : c["macros"]) {
+      MacroDefinition def;
+      def.name = m.first.as<std::string>();
+      def.definition = m.second.as<std::string>();
+      def.origin = spec.file;
+      macros.Define(def);
+    }
+  }
+  RunOptions options;
+  options.settings.timezone = c["tz"] ? c["tz"].as<std::string>() : "UTC";
+  if (c["profile"] && c["profile"].as<std::string>() == "none") options.scan.apply_profiles = false;
+  if (c["sourcetype"]) options.scan.sourcetype = c["sourcetype"].as<std::string>();
+
+  std::optional<Detection> detection;
+  std::string query;
+  if (c["detection"]) {
+    detection = ParseDetectionYaml(c["detection"].as<std::string>(), spec.file);
+    query = detection->search;
+  } else {
+    query = c["query"].as<std::string>();
+  }
+  std::string output;
+  std::vector<std::string> notes;
+  InputSummary summary;
+  try {
+    std::string expanded = ExpandMacros(query, macros);
+    auto files = ListInputFiles(paths, summary);
+    auto results = RunQueries({expanded}, files, options, summary);
+    notes = results[0].notes;
+    if (detection) {
+      std::vector<DetectionResults> dr;
+      dr.push_back({&*detection, std::move(results[0].rows), std::move(results[0].columns)});
+      AppendHuntResults(output, OutputFormat::kJsonl, dr);
+    } else {
+      AppendResults(output, OutputFormat::kJsonl, results[0].rows, results[0].columns);
+    }
+  } catch (const Error& e) {
+    ASSERT_TRUE(c["error"]) << "unexpected error: " << e.what();
+    EXPECT_NE(std::string(e.what()).find(c["error"].as<std::string>()), std::string::npos) << e.what();
+    fs::remove_all(dir);
+    return;
+  }
+  fs::remove_all(dir);
+  ASSERT_FALSE(c["error"]) << "expected an error containing: " << c["error"].as<std::string>();
+
+  std::vector<std::string> want;
+  for (const auto& l : Lines(c["expect"] ? c["expect"].as<std::string>() : "")) want.push_back(Canonical(l));
+  std::vector<std::string> got = Lines(output);
+  if (c["unordered"] && c["unordered"].as<bool>()) {
+    std::sort(want.begin(), want.end());
+    std::sort(got.begin(), got.end());
+  }
+  EXPECT_EQ(got, want);
+  if (c["notes"]) {
+    std::vector<std::string> want_notes;
+    for (const auto& n : c["notes"]) want_notes.push_back(n.as<std::string>());
+    EXPECT_EQ(notes, want_notes);
+  }
+  if (c["summary"]) {
+    const YAML::Node& s = c["summary"];
+    if (s["events_read"]) {
+      EXPECT_EQ(summary.events_read, s["events_read"].as<uint64_t>());
+    }
+    if (s["parse_failures"]) {
+      EXPECT_EQ(summary.parse_failures, s["parse_failures"].as<uint64_t>());
+    }
+    if (s["digest_files"]) {
+      EXPECT_EQ(summary.files_of(FileKind::kDigest), s["digest_files"].as<uint64_t>());
+    }
+    if (s["control_messages"]) {
+      EXPECT_EQ(summary.control_messages_skipped, s["control_messages"].as<uint64_t>());
+    }
+  }
+}
+
+std::string CaseName(const ::testing::TestParamInfo<CaseSpec>& info) {
+  std::string n = info.param.file + "_" + info.param.name;
+  for (auto& ch : n) {
+    if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
+  }
+  return n + "_" + std::to_string(info.index);
+}
+
+INSTANTIATE_TEST_SUITE_P(Cases, CaseTest, ::testing::ValuesIn(LoadCases()), CaseName);
+
+}  // namespace
+}  // namespace trailhound
