@@ -35,10 +35,17 @@ OutputFormat CommonOptions::ResolveFormat() const {
   return *f;
 }
 
-MacroTable CommonOptions::LoadMacros() const {
+MacroTable CommonOptions::LoadMacros(std::vector<std::string>* errors) const {
   MacroTable table = MacroTable::WithBuiltins();
-  if (!content_dir.empty()) table.LoadContentDirectory(content_dir);
-  for (const auto& dir : macro_dirs) table.LoadPath(dir);
+  auto take = [errors](std::vector<std::string> more) { errors->insert(errors->end(), more.begin(), more.end()); };
+  if (!content_dir.empty()) {
+    if (errors) take(table.LoadContentDirectoryCollectingErrors(content_dir));
+    else table.LoadContentDirectory(content_dir);
+  }
+  for (const auto& dir : macro_dirs) {
+    if (errors) take(table.LoadPathCollectingErrors(dir));
+    else table.LoadPath(dir);
+  }
   return table;
 }
 

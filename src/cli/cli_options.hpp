@@ -32,7 +32,9 @@ struct CommonOptions {
 
   // Everything below throws Error (kUsage/kQuery/kInput) with a message for the user.
   OutputFormat ResolveFormat() const;
-  MacroTable LoadMacros() const;
+  // Built-ins, then --content, then each --macros. With `errors`, a bad macro file is reported
+  // there and skipped (hunt runs the detections that do not need it); without, it throws.
+  MacroTable LoadMacros(std::vector<std::string>* errors = nullptr) const;
   // Loads --profile FILE / --props DIR into `storage` and fills the run options.
   RunOptions ResolveRunOptions(std::vector<std::unique_ptr<Profile>>& storage) const;
 };

@@ -37,15 +37,6 @@ bool ReadsCloudTrail(const Detection& d) {
   return std::any_of(d.data_sources.begin(), d.data_sources.end(), [](const std::string& s) { return Contains(s, "cloudtrail"); });
 }
 
-// CommonOptions::LoadMacros, but a bad macro file is reported in `errors` instead of ending the
-// hunt: only the detections that call its macro fail.
-MacroTable LoadHuntMacros(const CommonOptions& common, std::vector<std::string>& errors) {
-  MacroTable table = MacroTable::WithBuiltins();
-  auto take = [&errors](std::vector<std::string> more) { errors.insert(errors.end(), more.begin(), more.end()); };
-  if (!common.content_dir.empty()) take(table.LoadContentDirectoryCollectingErrors(common.content_dir));
-  for (const auto& dir : common.macro_dirs) take(table.LoadPathCollectingErrors(dir));
-  return table;
-}
 
 // The detections to run: every -r source in order, else the CloudTrail detections of --content,
 // else the built-in ones. A bad file is reported in `errors` and the others are still loaded.
@@ -68,7 +59,7 @@ std::vector<Detection> LoadHuntDetections(const HuntArgs& args, std::vector<std:
 int RunHunt(const HuntArgs& args) {
   OutputFormat format = args.common.ResolveFormat();
   std::vector<std::string> load_errors;
-  MacroTable macros = LoadHuntMacros(args.common, load_errors);
+  MacroTable macros = args.common.LoadMacros(&load_errors);
   std::vector<std::unique_ptr<Profile>> profiles;
   RunOptions options = args.common.ResolveRunOptions(profiles);
 

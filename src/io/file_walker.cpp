@@ -92,7 +92,8 @@ class Lister {
     if (fresh) {
       files_.push_back({path});
     } else {
-      summary_.AddSkip(path, SkipReason::kDuplicate, "same file as " + it->second);
+      summary_.AddSkip(path, SkipReason::kDuplicate,
+                       path == "-" ? "standard input is read once" : "same file as " + it->second);
     }
   }
 
