@@ -351,21 +351,34 @@ void EnvelopeReader::ReadRecords(od::array records) {
 }
 
 void EnvelopeReader::ReadLogEvents(std::string_view log_events) {
+  ReadStringMembers(log_events, "message", EventWrapper::kCloudWatch, "logEvents entry without a message string",
+                    "logEvents message");
+}
+
+void EnvelopeReader::ReadLookupEvents(std::string_view events) {
+  ReadStringMembers(events, "CloudTrailEvent", EventWrapper::kLookupEvents,
+                    "Events entry without a CloudTrailEvent string", "CloudTrailEvent");
+}
+
+// CloudWatch payloads and LookupEvents output both hold each event as a JSON string member of
+// the elements of an array: unescape it into owned_ and emit it.
+void EnvelopeReader::ReadStringMembers(std::string_view array_text, std::string_view key, EventWrapper wrapper,
+                                       const char* missing_message, const char* what) {
   od::document doc;
   od::array array;
   simdjson::error_code error =
-      inner_parser_.iterate(simdjson::padded_string_view(log_events.data(), log_events.size(),
-                                                         ReadableFrom(log_events.data())))
+      inner_parser_.iterate(simdjson::padded_string_view(array_text.data(), array_text.size(),
+                                                         ReadableFrom(array_text.data())))
           .get(doc);
   if (error || (error = doc.get_array().get(array))) {
-    Fail(lines_.At(log_events.data()), JsonErrorReason(error));
+    Fail(lines_.At(array_text.data()), JsonErrorReason(error));
     return;
   }
   for (auto element_result : array) {
     od::value element;
     od::object object;
     if ((error = element_result.get(element)) || (error = element.get_object().get(object))) {
-      Fail(lines_.At(log_events.data()), JsonErrorReason(error));
+      Fail(lines_.At(array_text.data()), JsonErrorReason(error));
       return;
     }
     const uint64_t line = lines_.At(element.raw_json_token().data());
@@ -376,58 +389,18 @@ void EnvelopeReader::ReadLogEvents(std::string_view log_events) {
         Fail(line, JsonErrorReason(error));
         return;
       }
-      std::string_view message;
-      if (field.key() == "message" && field.value().get_string().get(message) == simdjson::SUCCESS) {
-        owned_.Assign(message);
+      std::string_view text;
+      if (field.key() == key && field.value().get_string().get(text) == simdjson::SUCCESS) {
+        owned_.Assign(text);
         found = true;
         break;  // The rest of the element is skipped by the array iteration.
       }
     }
     if (!found) {
-      Fail(line, "logEvents entry without a message string");
+      Fail(line, missing_message);
       continue;
     }
-    EmitOwned(EventWrapper::kCloudWatch, line, "logEvents message");
-  }
-}
-
-void EnvelopeReader::ReadLookupEvents(std::string_view events) {
-  od::document doc;
-  od::array array;
-  simdjson::error_code error =
-      inner_parser_.iterate(simdjson::padded_string_view(events.data(), events.size(), ReadableFrom(events.data())))
-          .get(doc);
-  if (error || (error = doc.get_array().get(array))) {
-    Fail(lines_.At(events.data()), JsonErrorReason(error));
-    return;
-  }
-  for (auto element_result : array) {
-    od::value element;
-    od::object object;
-    if ((error = element_result.get(element)) || (error = element.get_object().get(object))) {
-      Fail(lines_.At(events.data()), JsonErrorReason(error));
-      return;
-    }
-    const uint64_t line = lines_.At(element.raw_json_token().data());
-    bool found = false;
-    for (auto field_result : object) {
-      od::field field;
-      if ((error = std::move(field_result).get(field))) {
-        Fail(line, JsonErrorReason(error));
-        return;
-      }
-      std::string_view event;
-      if (field.key() == "CloudTrailEvent" && field.value().get_string().get(event) == simdjson::SUCCESS) {
-        owned_.Assign(event);
-        found = true;
-        break;
-      }
-    }
-    if (!found) {
-      Fail(line, "Events entry without a CloudTrailEvent string");
-      continue;
-    }
-    EmitOwned(EventWrapper::kLookupEvents, line, "CloudTrailEvent");
+    EmitOwned(wrapper, line, what);
   }
 }
 

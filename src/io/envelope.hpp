@@ -53,6 +53,8 @@ class EnvelopeReader {
   void ReadRecords(simdjson::ondemand::array records);
   void ReadLogEvents(std::string_view log_events);
   void ReadLookupEvents(std::string_view events);
+  void ReadStringMembers(std::string_view array_text, std::string_view key, EventWrapper wrapper,
+                         const char* missing_message, const char* what);
   // Emits an event held in owned_ (after checking it is an object), or counts why not.
   void EmitOwned(EventWrapper wrapper, uint64_t line, std::string_view what);
   // Emits an event that is a slice of the current top-level text, checking its shape first.
