@@ -55,6 +55,24 @@ size_t ParseCount(const ArgToken& tok, const char* command) {
   return n;
 }
 
+// Splunk refuses `eval x=(a>1)`: an eval result may not be a boolean (wrap it in if()).
+bool IsBooleanExpression(const EvalExpr& e) {
+  static const char* kBooleanOps[] = {"=", "!=", "<", "<=", ">", ">=", "AND", "OR", "XOR", "LIKE", "NOT"};
+  if (e.kind == EvalExpr::Kind::kBinary || e.kind == EvalExpr::Kind::kUnary) {
+    for (const char* op : kBooleanOps) {
+      if (e.op == op) return true;
+    }
+  }
+  static const char* kBooleanFunctions[] = {"isnull", "isnotnull", "like", "match", "in", "cidrmatch", "true", "false",
+                                            "isnum", "isint", "isstr", "isbool"};
+  if (e.kind == EvalExpr::Kind::kCall) {
+    for (const char* f : kBooleanFunctions) {
+      if (e.name == f) return true;
+    }
+  }
+  return false;
+}
+
 size_t SkipSpaces(std::string_view s, size_t i) {
   while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i]))) ++i;
   return i;
@@ -122,6 +140,9 @@ CommandPtr ParseEvalCommand(std::string_view args, size_t base) {
     size_t end = ExpressionEnd(args, i);
     if (SkipSpaces(args, i) >= end) throw QueryError("eval: missing expression for '" + name + "'", base + i);
     EvalCommand::Assignment a{FieldNames::Intern(name), ParseEvalExpression(args.substr(i, end - i), base + i)};
+    if (IsBooleanExpression(*a.expr)) {
+      throw QueryError("the result of eval '" + name + "' would be a boolean; wrap it in if(), e.g. if(cond, 1, 0)", base + i);
+    }
     cmd->assignments.push_back(std::move(a));
     i = end < args.size() ? end + 1 : end;
   }

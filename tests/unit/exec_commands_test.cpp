@@ -332,10 +332,13 @@ TEST(ExecEvalTest, FindingExampleFromTheReference) {
   EXPECT_EQ(Column(out, "finding"), (Strings{"CVE-1, bad", "<null>"}));
 }
 
-TEST(ExecEvalTest, BooleanResultsBecomeText) {
-  // Splunk rejects `eval x=(a>1)`; the code's choice is to store "true"/"false".
-  auto out = RunQuery("| eval big=n>5", {MakeRow({{"n", "7"}}), MakeRow({{"n", "1"}}), MakeRow({{"m", "1"}})});
-  EXPECT_EQ(Column(out, "big"), (Strings{"true", "false", "<null>"}));
+TEST(ExecEvalTest, BooleanResultsAreRefusedAsInSplunk) {
+  // Splunk rejects `eval x=(a>1)`: the result of an eval may not be a boolean.
+  EXPECT_THROW(PlanQuery("| eval big=n>5", EvalSettings{}), QueryError);
+  EXPECT_THROW(PlanQuery("| eval ok=isnull(x)", EvalSettings{}), QueryError);
+  EXPECT_THROW(PlanQuery("| eval a=1, b=(x=1 AND y=2)", EvalSettings{}), QueryError);
+  auto out = RunQuery("| eval big=if(n>5, \"yes\", \"no\")", {MakeRow({{"n", "7"}}), MakeRow({{"n", "1"}})});
+  EXPECT_EQ(Column(out, "big"), (Strings{"yes", "no"}));
 }
 
 // ---- search as a command ----
