@@ -1,75 +1,26 @@
 // End-to-end tests of `trailhound hunt` loading detections and macros: bad files among good ones,
 // duplicate detections, missing paths and the undefined-macro hints, run the way a user runs them.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
+
+#include "cli_test_util.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
-
-struct CliRun {
-  int code;
-  std::string out;
-  std::string err;
-};
-
-std::string Slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-// Runs the binary with `args` (already shell-quoted) from the source directory.
-CliRun Trailhound(const std::string& args) {
-  fs::path err = fs::temp_directory_path() / ("trailhound_detect_cli_err_" + std::to_string(::getpid()));
-  std::string cmd = std::string("cd '") + TRAILHOUND_SOURCE_DIR + "' && '" + TRAILHOUND_BINARY + "' " + args + " 2>'" +
-                    err.string() + "'";
-  FILE* p = popen(cmd.c_str(), "r");
-  std::string out;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-  int status = pclose(p);
-  CliRun r{WIFEXITED(status) ? WEXITSTATUS(status) : -1, out, Slurp(err)};
-  fs::remove(err);
-  return r;
-}
+using trailhound::cli_test::CliRun;
+using trailhound::cli_test::Slurp;
+using trailhound::cli_test::TempDir;
+using trailhound::cli_test::Trailhound;
 
 size_t CountOccurrences(const std::string& haystack, const std::string& needle) {
   size_t count = 0;
   for (size_t at = haystack.find(needle); at != std::string::npos; at = haystack.find(needle, at + needle.size())) ++count;
   return count;
 }
-
-class TempDir {
- public:
-  TempDir()
-      : path_(fs::temp_directory_path() /
-              ("trailhound_detect_cli_" + std::to_string(::getpid()) + "_" + std::to_string(counter_++))) {
-    fs::create_directories(path_);
-  }
-  ~TempDir() { fs::remove_all(path_); }
-  fs::path Write(const std::string& name, const std::string& content) const {
-    fs::path p = path_ / name;
-    fs::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary) << content;
-    return p;
-  }
-  const fs::path& path() const { return path_; }
-
- private:
-  static inline int counter_ = 0;
-  fs::path path_;
-};
 
 constexpr const char* kFixtures = "tests/fixtures/detect";
 const std::string kDeniedName = "\"detection\":\"Fixture Denied Calls By User\"";
