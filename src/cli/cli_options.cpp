@@ -19,7 +19,7 @@ void CommonOptions::Register(CLI::App& app, bool with_paths) {
   app.add_option("--content", content_dir, "A security_content checkout (detections/, macros/, lookups/)");
   app.add_option("--format", format, "Output format: table, jsonl, json, csv (default: table on a terminal, else jsonl)");
   app.add_option("--tz", timezone, "Timezone for convert ctime, strftime and day bins (IANA name; default UTC)");
-  app.add_option("--now", now, "The time now() and relative_time() see (epoch seconds or ISO 8601; default: the clock)");
+  app.add_option("--now", now, "The time now() sees (epoch seconds or ISO 8601; default: the clock)");
   app.add_option("--sourcetype", sourcetype, "Force this sourcetype on every event (default: aws:cloudtrail for CloudTrail-shaped events, else _json)");
   app.add_option("--profile", profile, "Field derivation: none, or a profile YAML file (default: the built-in profile of each sourcetype)");
   app.add_option("--props", props_dir, "Derive fields with a Splunk add-on's own props.conf/transforms.conf/lookups from DIR");
