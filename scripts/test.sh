@@ -6,6 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 JOBS=${JOBS:-2}
 
+scripts/install-deps.sh   # a no-op when everything is installed
+
 echo "== build (RelWithDebInfo, -Werror)"
 BUILD_DIR=build scripts/build.sh
 echo "== tests"
