@@ -131,14 +131,7 @@ void EventScan::Run(const std::vector<InputFile>& files, InputSummary& summary) 
 }
 
 std::string EventScan::ExplainExtraction() const {
-  const Projection& p = impl_->extract;
-  if (p.wants_all()) return "extracted from events: all fields\n";
-  std::vector<std::string> names(p.names().begin(), p.names().end());
-  for (const auto& pre : p.prefixes()) names.push_back(pre + "*");
-  std::sort(names.begin(), names.end());
-  std::string out = "extracted from events: ";
-  for (size_t i = 0; i < names.size(); ++i) out += (i ? ", " : "") + names[i];
-  return out + "\n";
+  return "extracted from events: " + impl_->extract.Describe() + "\n";
 }
 
 }  // namespace trailhound

@@ -1,5 +1,7 @@
 #include "json/projection.hpp"
 
+#include <algorithm>
+
 namespace trailhound {
 
 Projection Projection::All() {
@@ -46,6 +48,16 @@ bool Projection::WantsUnder(std::string_view path) const {
     if (path.substr(0, p.size()) == p || std::string_view(p).substr(0, path.size()) == path) return true;
   }
   return false;
+}
+
+std::string Projection::Describe() const {
+  if (all_) return "all fields";
+  std::vector<std::string> shown(names_.begin(), names_.end());
+  for (const auto& p : prefixes_) shown.push_back(p + "*");
+  std::sort(shown.begin(), shown.end());
+  std::string out;
+  for (size_t i = 0; i < shown.size(); ++i) out += (i ? ", " : "") + shown[i];
+  return out;
 }
 
 }  // namespace trailhound

@@ -25,6 +25,9 @@ class Projection {
   // "userIdentity" or "resources{}"): the extractor skips subtrees for which this is false.
   bool WantsUnder(std::string_view path) const;
 
+  // "all fields", or the wanted names and prefixes (as `prefix*`), sorted and comma-separated.
+  std::string Describe() const;
+
   const StringSet& names() const { return names_; }
   const std::vector<std::string>& prefixes() const { return prefixes_; }
 

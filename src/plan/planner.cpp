@@ -173,16 +173,7 @@ std::vector<std::string> QueryPlan::Notes() const {
 std::string QueryPlan::Explain() const {
   std::string out = "query: " + pipeline_.text + "\ncommands:";
   for (const auto& c : pipeline_.commands) out += " " + c->name;
-  out += "\nevent fields read: ";
-  if (needed_.wants_all()) {
-    out += "all";
-  } else {
-    std::vector<std::string> names(needed_.names().begin(), needed_.names().end());
-    for (const auto& p : needed_.prefixes()) names.push_back(p + "*");
-    std::sort(names.begin(), names.end());
-    for (size_t i = 0; i < names.size(); ++i) out += (i ? ", " : "") + names[i];
-  }
-  out += "\n";
+  out += "\nevent fields read: " + needed_.Describe() + "\n";
   return out;
 }
 
