@@ -4,6 +4,7 @@
 
 #include "common/string_map.hpp"
 #include "common/time_format.hpp"
+#include "exec/date_fields.hpp"
 #include "json/field_extractor.hpp"
 #include "profile/bound_profile.hpp"
 #include "profile/profile_registry.hpp"
@@ -24,6 +25,7 @@ struct EventScan::Impl {
   FieldId event_time = FieldNames::Intern("eventTime");
   FieldId at_timestamp = FieldNames::Intern("@timestamp");
   Value host, index;
+  bool date_fields = false;  // a query names date_hour, date_wday, ...
 
   const Profile* FindProfile(const std::string& sourcetype) {
     auto it = profile_of.find(sourcetype);
@@ -55,6 +57,7 @@ EventScan::EventScan(std::vector<QueryPlan*> plans, ScanOptions options) : impl_
   s.plans = std::move(plans);
   s.options = std::move(options);
   for (QueryPlan* p : s.plans) s.wanted.Merge(p->needed_fields());
+  s.date_fields = WantsDateFields(s.wanted);
   s.extract = s.wanted;
   s.extract.AddField("eventTime");
   s.extract.AddField("@timestamp");
@@ -102,6 +105,7 @@ void EventScan::Run(const std::vector<InputFile>& files, InputSummary& summary) 
       }
       if (t) {
         row.Set(fields::Time(), Value::Num(*t));
+        if (s.date_fields) SetDateFields(row, *t);
       } else {
         row.Remove(fields::Time());
       }
