@@ -35,6 +35,27 @@ std::string Quote(const std::string& s) {
   return out + "'";
 }
 
+// Canonical compact form of one JSON line (key order kept), so expected lines may be spaced.
+std::string Canonical(const std::string& line) {
+  simdjson::dom::parser parser;
+  simdjson::dom::element el;
+  if (parser.parse(line).get(el)) return "<invalid JSON: " + line + ">";
+  return simdjson::minify(el);
+}
+
+std::vector<std::string> NonBlankLines(const std::string& text) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t nl = text.find('\n', start);
+    std::string line = text.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
+    if (line.find_first_not_of(" \t\r") != std::string::npos) out.push_back(line);
+    if (nl == std::string::npos) break;
+    start = nl + 1;
+  }
+  return out;
+}
+
 // One test per case; a file that does not load becomes one failing case that says why, so a typo
 // in one fixture does not take the whole test binary down at start-up.
 struct FixtureCase {
@@ -58,49 +79,50 @@ std::vector<fs::path> FixtureFiles() {
   return files;
 }
 
-std::vector<FixtureCase> LoadFixtureCases() {
-  std::vector<FixtureCase> out;
-  for (const auto& f : FixtureFiles()) {
-    std::string file = f.filename().string();
-    try {
-      YAML::Node doc = YAML::LoadFile(f.string());
-      if (!doc["detection"] || !doc["cases"] || doc["cases"].size() == 0) {
-        out.push_back({file, "load", {}, "needs `detection:` and a non-empty `cases:` list"});
-        continue;
-      }
-      for (const auto& c : doc["cases"]) {
-        if (!c["name"] || !c["input"]) {
-          out.push_back({file, "load", {}, "every case needs `name:` and `input:`"});
-          continue;
-        }
-        YAML::Node node = YAML::Clone(c);
-        node["detection"] = doc["detection"];
-        out.push_back({file, c["name"].as<std::string>(), node, ""});
-      }
-    } catch (const YAML::Exception& e) {
-      out.push_back({file, "load", {}, e.what()});
-    }
+// A key outside this list is a typo (`expected:` would otherwise pass as an empty expectation).
+std::string UnknownKey(const YAML::Node& map, std::initializer_list<std::string_view> known) {
+  for (const auto& entry : map) {
+    std::string key = entry.first.as<std::string>();
+    if (std::find(known.begin(), known.end(), key) == known.end()) return key;
   }
+  return "";
+}
+
+// The cases of one fixture file, or one "load" case that fails with the reason.
+std::vector<FixtureCase> LoadFixtureFile(const fs::path& path) {
+  std::string file = path.filename().string();
+  auto broken = [&](const std::string& why) { return std::vector<FixtureCase>{{file, "load", {}, why}}; };
+  YAML::Node doc = YAML::LoadFile(path.string());
+  if (!doc.IsMap() || !doc["detection"] || !doc["cases"] || !doc["cases"].IsSequence()) {
+    return broken("needs `detection:` and a `cases:` list");
+  }
+  if (std::string key = UnknownKey(doc, {"detection", "cases"}); !key.empty()) return broken("unknown key `" + key + "`");
+  std::vector<FixtureCase> out;
+  size_t firing = 0;
+  size_t near_misses = 0;
+  for (const auto& c : doc["cases"]) {
+    if (!c.IsMap() || !c["name"] || !c["input"]) return broken("every case needs `name:` and `input:`");
+    if (std::string key = UnknownKey(c, {"name", "input", "now", "tz", "expect"}); !key.empty()) {
+      return broken("case '" + c["name"].as<std::string>() + "': unknown key `" + key + "`");
+    }
+    bool fires = c["expect"] && !NonBlankLines(c["expect"].as<std::string>()).empty();
+    ++(fires ? firing : near_misses);
+    YAML::Node node = YAML::Clone(c);
+    node["detection"] = doc["detection"];
+    out.push_back({file, c["name"].as<std::string>(), node, ""});
+  }
+  if (firing == 0 || near_misses == 0) return broken("needs a case that fires and a near miss (expect: \"\")");
   return out;
 }
 
-// Canonical compact form of one JSON line (key order kept), so expected lines may be spaced.
-std::string Canonical(const std::string& line) {
-  simdjson::dom::parser parser;
-  simdjson::dom::element el;
-  if (parser.parse(line).get(el)) return "<invalid JSON: " + line + ">";
-  return simdjson::minify(el);
-}
-
-std::vector<std::string> NonBlankLines(const std::string& text) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t nl = text.find('\n', start);
-    std::string line = text.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
-    if (line.find_first_not_of(" \t\r") != std::string::npos) out.push_back(line);
-    if (nl == std::string::npos) break;
-    start = nl + 1;
+std::vector<FixtureCase> LoadFixtureCases() {
+  std::vector<FixtureCase> out;
+  for (const auto& f : FixtureFiles()) {
+    try {
+      for (auto& c : LoadFixtureFile(f)) out.push_back(std::move(c));
+    } catch (const YAML::Exception& e) {
+      out.push_back({f.filename().string(), "load", {}, e.what()});
+    }
   }
   return out;
 }
@@ -179,8 +201,12 @@ std::vector<StratusRun> LoadStratusRuns() {
     YAML::Node doc = YAML::LoadFile(path.string());
     if (!doc["runs"] || !doc["runs"].IsSequence()) return {{kStratusFile, {}, "needs a `runs:` list"}};
     for (const auto& r : doc["runs"]) {
-      if (!r["file"] || !r["fires"]) {
+      if (!r.IsMap() || !r["file"] || !r["fires"]) {
         out.push_back({kStratusFile, {}, "every run needs `file:` and `fires:`"});
+        continue;
+      }
+      if (std::string key = UnknownKey(r, {"file", "fires"}); !key.empty()) {
+        out.push_back({r["file"].as<std::string>(), {}, "unknown key `" + key + "`"});
         continue;
       }
       out.push_back({r["file"].as<std::string>(), r["fires"].as<std::vector<std::string>>(), ""});
