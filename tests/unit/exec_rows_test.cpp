@@ -165,6 +165,18 @@ TEST(ExecJoinTest, ParseErrors) {
   EXPECT_EQ(e.position(), q.find("nothere.csv"));
 }
 
+TEST(ExecJoinTest, SubsearchesNestEightLevelsDeep) {
+  auto nested = [](int levels) {
+    std::string q = "search side=R";
+    for (int i = 0; i < levels; ++i) q = "search side=R | append [" + q + "]";
+    return q;
+  };
+  EXPECT_EQ(RunQuery(nested(8), Users()).size(), 9u * 3u);  // every level appends the 3 right rows
+  std::string q = nested(9);
+  auto e = ExpectQueryError([&] { PlanQuery(q, EvalSettings{}); });
+  EXPECT_NE(std::string(e.what()).find("nested more than 8 levels"), std::string::npos) << e.what();
+}
+
 TEST(ExecJoinTest, PipesAndBracketsInsideQuotesDoNotSplit) {
   std::vector<Row> rows = {MakeRow({{"side", "L"}, {"user", "a|b]"}}), MakeRow({{"side", "R"}, {"user", "a|b]"}, {"v", "ok"}})};
   auto out = RunQuery("search side=L | join user [search side=R user=\"a|b]\" | table user v]", rows);
