@@ -12,7 +12,7 @@ namespace {
 
 bool IsName(const ArgToken& t) { return t.kind == ArgToken::Kind::kWord || t.kind == ArgToken::Kind::kString; }
 
-// `col [AS field]` pairs separated by spaces or commas, up to a keyword in `stop`.
+// `col [AS field]` pairs separated by spaces or commas, up to OUTPUT/OUTPUTNEW when `stop_at_output`.
 std::vector<LookupFieldPair> ParsePairs(const std::vector<ArgToken>& t, size_t& i, bool stop_at_output) {
   std::vector<LookupFieldPair> out;
   while (i < t.size()) {
