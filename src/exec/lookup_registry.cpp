@@ -3,6 +3,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <cctype>
+#include <cmath>
 #include <system_error>
 
 #include "common/error.hpp"
@@ -26,7 +27,7 @@ std::string Trim(std::string s) {
 
 size_t Count(const std::string& text, const std::string& key, const std::string& origin) {
   auto n = ParseNumber(text);
-  if (!n || *n < 0 || *n != static_cast<double>(static_cast<size_t>(*n))) {
+  if (!n || *n < 0 || *n > 1e15 || *n != std::floor(*n)) {
     throw Error(ErrorKind::kQuery, origin + ": " + key + " must be a whole number, not '" + text + "'");
   }
   return static_cast<size_t>(*n);
