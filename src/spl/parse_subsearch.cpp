@@ -77,6 +77,14 @@ SubsearchSplit SplitSubsearch(std::string_view args, size_t base, const std::str
   if (empty) throw QueryError("empty subsearch in " + command, base + open);
   out.subsearch.text = std::string(base + open + 1, ' ');
   out.subsearch.text += inner;
+  // `[inputlookup x]` starts with the generating command, as `[| inputlookup x]` does (a leading
+  // word is otherwise an implicit search term). The '[' position becomes that pipe.
+  size_t first = inner.find_first_not_of(" \t\r\n");
+  std::string word;
+  for (size_t i = first; i < inner.size() && std::isalpha(static_cast<unsigned char>(inner[i])); ++i) {
+    word += static_cast<char>(std::tolower(static_cast<unsigned char>(inner[i])));
+  }
+  if (word == "inputlookup") out.subsearch.text[base + open] = '|';
   ParsePipeline(out.subsearch.text);  // syntax errors now, with positions in the outer query
   return out;
 }

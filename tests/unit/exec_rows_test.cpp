@@ -165,6 +165,14 @@ TEST(ExecJoinTest, ParseErrors) {
   EXPECT_EQ(e.position(), q.find("nothere.csv"));
 }
 
+TEST(ExecJoinTest, InputlookupWithoutAPipeStartsASubsearch) {
+  // Both spellings plan the same child: a generating inputlookup (its missing table is the error).
+  for (const char* q : {"search a | join user [inputlookup seen.csv]", "search a | join user [ | inputlookup seen.csv]"}) {
+    auto e = ExpectQueryError([&] { PlanQuery(q, EvalSettings{}); });
+    EXPECT_NE(std::string(e.what()).find("unknown lookup 'seen.csv'"), std::string::npos) << q << ": " << e.what();
+  }
+}
+
 TEST(ExecJoinTest, SubsearchesNestEightLevelsDeep) {
   auto nested = [](int levels) {
     std::string q = "search side=R";
