@@ -17,6 +17,9 @@ void CommonOptions::Register(CLI::App& app, bool with_paths) {
   if (with_paths) app.add_option("paths", paths, "CloudTrail files or directories (walked recursively); - for stdin");
   app.add_option("--macros", macro_dirs, "Directory or YAML file of macros (security_content format); repeatable, later wins")->allow_extra_args(false);
   app.add_option("--content", content_dir, "A security_content checkout (detections/, macros/, lookups/)");
+  app.add_option("--lookups", lookup_dirs,
+                 "Directory of lookup definitions (security_content *.yml) and CSV files for lookup/inputlookup; repeatable, later wins")
+      ->allow_extra_args(false);
   app.add_option("--format", format, "Output format: table, jsonl, json, csv (default: table on a terminal, else jsonl)");
   app.add_option("--tz", timezone, "Timezone for convert ctime, strftime and day bins (IANA name; default UTC)");
   app.add_option("--now", now, "The time now() sees (epoch seconds or ISO 8601; default: the clock)");
@@ -66,6 +69,16 @@ RunOptions CommonOptions::ResolveRunOptions(std::vector<std::unique_ptr<Profile>
   }
   if (!sourcetype.empty()) r.scan.sourcetype = sourcetype;
   r.scan.host = host;
+  // Lookups: --content's lookups/ first, then each --lookups directory.
+  auto lookups = std::make_shared<LookupRegistry>();
+  if (!content_dir.empty() && std::filesystem::is_directory(std::filesystem::path(content_dir) / "lookups")) {
+    lookups->AddDirectory(std::filesystem::path(content_dir) / "lookups");
+  }
+  for (const auto& dir : lookup_dirs) {
+    if (!std::filesystem::is_directory(dir)) throw Error(ErrorKind::kUsage, "--lookups: no such directory: " + dir);
+    lookups->AddDirectory(dir);
+  }
+  r.lookups = std::move(lookups);
   if (profile == "none") {
     if (!props_dir.empty()) throw Error(ErrorKind::kUsage, "--profile none and --props cannot be combined");
     r.scan.apply_profiles = false;

@@ -18,6 +18,7 @@ struct CommonOptions {
   std::vector<std::string> paths;
   std::vector<std::string> macro_dirs;
   std::string content_dir;
+  std::vector<std::string> lookup_dirs;  // --lookups, after --content's lookups/
   std::string format;  // empty: table on a terminal, jsonl otherwise
   std::string timezone = "UTC";
   std::string now;

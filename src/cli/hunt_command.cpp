@@ -95,7 +95,7 @@ int RunHunt(const HuntArgs& args) {
       continue;
     }
     try {
-      plans.push_back(PlanQuery(expanded, options.settings));
+      plans.push_back(PlanQuery(expanded, PlanContext{options.settings, options.lookups.get()}));
       planned.push_back(&d);
     } catch (const QueryError& e) {
       ReportError(e, expanded, context);

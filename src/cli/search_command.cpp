@@ -31,7 +31,7 @@ int RunSearch(const SearchArgs& args) {
   }
   std::vector<std::unique_ptr<QueryPlan>> plans;
   try {
-    plans.push_back(PlanQuery(expanded, options.settings));
+    plans.push_back(PlanQuery(expanded, PlanContext{options.settings, options.lookups.get()}));
   } catch (const QueryError& e) {
     ReportError(e, expanded);
     return kExitQuery;

@@ -3,6 +3,7 @@
 #include "exec/evaluator.hpp"
 #include "exec/operator.hpp"
 #include "spl/command_ast.hpp"
+#include "spl/row_command_ast.hpp"
 
 namespace trailhound {
 
@@ -17,5 +18,19 @@ OperatorPtr MakeTableOperator(const TableCommand& cmd);
 OperatorPtr MakeFieldsOperator(const FieldsCommand& cmd);
 OperatorPtr MakeSortOperator(const SortCommand& cmd);
 OperatorPtr MakeHeadOperator(const HeadCommand& cmd);
+
+// Multi-row commands, subsearches and lookups.
+class QueryPlan;
+class LookupTable;
+// At the front of a plan with subsearches: pushes a copy of every event into each child plan,
+// and finishes them before the rest of the chain (so join/append see complete results).
+OperatorPtr MakeSubsearchTap(std::vector<QueryPlan*> children);
+OperatorPtr MakeJoinOperator(const JoinCommand& cmd, QueryPlan& subsearch);
+OperatorPtr MakeAppendOperator(const AppendCommand& cmd, QueryPlan& subsearch);
+OperatorPtr MakeEventstatsOperator(const EventstatsCommand& cmd, const Evaluator& evaluator);
+OperatorPtr MakeAnomalyDetectionOperator(const AnomalyDetectionCommand& cmd);
+// Throw QueryError when a named column is not in the table.
+OperatorPtr MakeLookupOperator(const LookupCommand& cmd, std::shared_ptr<const LookupTable> table);
+OperatorPtr MakeInputlookupOperator(const InputlookupCommand& cmd, std::shared_ptr<const LookupTable> table);
 
 }  // namespace trailhound

@@ -25,7 +25,10 @@ std::vector<QueryResult> RunPlans(std::vector<std::unique_ptr<QueryPlan>>& plans
 std::vector<QueryResult> RunQueries(const std::vector<std::string>& queries, const std::vector<InputFile>& files,
                                     const RunOptions& options, InputSummary& summary) {
   std::vector<std::unique_ptr<QueryPlan>> plans;
-  for (const auto& q : queries) plans.push_back(PlanQuery(q, options.settings));
+  PlanContext context;
+  context.settings = options.settings;
+  context.lookups = options.lookups.get();
+  for (const auto& q : queries) plans.push_back(PlanQuery(q, context));
   return RunPlans(plans, files, options, summary);
 }
 

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "exec/event_scan.hpp"
+#include "exec/lookup_registry.hpp"
 #include "io/input_summary.hpp"
 
 namespace trailhound {
@@ -12,6 +13,8 @@ namespace trailhound {
 struct RunOptions {
   ScanOptions scan;
   EvalSettings settings;
+  // The tables `lookup`/`inputlookup` can name (--lookups, --content); null: none.
+  std::shared_ptr<const LookupRegistry> lookups;
 };
 
 struct QueryResult {

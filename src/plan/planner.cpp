@@ -2,9 +2,12 @@
 // and which columns it outputs.
 #include <algorithm>
 
+#include "common/error.hpp"
+#include "exec/lookup_registry.hpp"
 #include "exec/operators.hpp"
 #include "plan/query_plan.hpp"
 #include "spl/pipeline_parser.hpp"
+#include "spl/row_command_ast.hpp"
 
 namespace trailhound {
 
@@ -63,6 +66,40 @@ bool AddNeeds(const Command& c, Projection& p) {
       for (const auto& k : static_cast<const SortCommand&>(c).keys) ids.push_back(k.field);
       break;
     case CommandKind::kHead: break;
+    // Multi-row commands, subsearches and lookups (a subsearch's own needs are merged by the planner).
+    case CommandKind::kJoin: {
+      const auto& j = static_cast<const JoinCommand&>(c);
+      if (j.fields.empty()) p.SetAll();  // any field may be common to both sides
+      ids = j.fields;
+      break;
+    }
+    case CommandKind::kAppend: break;
+    case CommandKind::kEventstats: {
+      const auto& s = *static_cast<const EventstatsCommand&>(c).stats;
+      ids = s.by;
+      for (const auto& a : s.aggregates) {
+        if (a.field) ids.push_back(*a.field);
+        if (a.eval) CollectFields(*a.eval, ids);
+      }
+      break;
+    }
+    case CommandKind::kAnomalyDetection: {
+      const auto& a = static_cast<const AnomalyDetectionCommand&>(c);
+      if (a.fields.empty()) p.SetAll();
+      ids = a.fields;
+      break;
+    }
+    case CommandKind::kLookup: {
+      const auto& l = static_cast<const LookupCommand&>(c);
+      for (const auto& in : l.inputs) ids.push_back(in.field);
+      if (l.output_new) {
+        for (const auto& out : l.outputs) ids.push_back(out.field);  // OUTPUTNEW reads whether they exist
+      }
+      break;
+    }
+    case CommandKind::kInputlookup:
+      // A generating inputlookup replaces the events: none of their fields are read.
+      return !static_cast<const InputlookupCommand&>(c).append;
   }
   NeedFields(p, ids);
   return false;
@@ -124,13 +161,55 @@ void UpdateColumns(const Command& c, std::optional<std::vector<FieldId>>& cols) 
       cols->erase(std::remove_if(cols->begin(), cols->end(), [&](FieldId id) { return f.remove == listed(id); }), cols->end());
       break;
     }
+    // Multi-row commands and lookups (join/append: in PlanQueryAt, which knows the subsearch's columns).
+    case CommandKind::kEventstats:
+      for (const auto& a : static_cast<const EventstatsCommand&>(c).stats->aggregates) append(a.output);
+      break;
+    case CommandKind::kAnomalyDetection:
+      if (static_cast<const AnomalyDetectionCommand&>(c).action == AnomalyDetectionCommand::Action::kSummary) {
+        cols = std::vector<FieldId>();
+        for (const char* name : {"num_anomalies", "thresh", "max_logprob", "min_logprob", "1st_quartile", "3rd_quartile"}) {
+          append(FieldNames::Intern(name));
+        }
+      } else {
+        for (const char* name : {"log_event_prob", "max_freq", "probable_cause", "probable_cause_freq"}) append(FieldNames::Intern(name));
+      }
+      break;
+    case CommandKind::kLookup: {
+      const auto& l = static_cast<const LookupCommand&>(c);
+      if (!l.has_output_clause) {
+        cols.reset();  // every table column: known only once the table is loaded
+        break;
+      }
+      for (const auto& out : l.outputs) append(out.field);
+      break;
+    }
+    case CommandKind::kInputlookup: cols.reset(); break;
     default: break;
   }
+}
+
+constexpr int kMaxSubsearchDepth = 8;  // Splunk's max_subsearch_depth
+
+std::shared_ptr<const LookupTable> ResolveLookup(const PlanContext& context, const std::string& name, size_t position) {
+  if (context.lookups == nullptr) {
+    throw QueryError("unknown lookup '" + name + "': no lookups loaded (use --lookups DIR or --content DIR)", position);
+  }
+  return context.lookups->Resolve(name, position);
 }
 
 }  // namespace
 
 std::unique_ptr<QueryPlan> PlanQuery(const std::string& query, const EvalSettings& settings) {
+  PlanContext context;
+  context.settings = settings;
+  return PlanQueryAt(query, context, 0);
+}
+
+std::unique_ptr<QueryPlan> PlanQuery(const std::string& query, const PlanContext& context) { return PlanQueryAt(query, context, 0); }
+
+std::unique_ptr<QueryPlan> PlanQueryAt(const std::string& query, const PlanContext& context, int depth) {
+  const EvalSettings& settings = context.settings;
   auto plan = std::unique_ptr<QueryPlan>(new QueryPlan());
   plan->pipeline_ = ParsePipeline(query);
   plan->evaluator_ = std::make_unique<Evaluator>(settings);
@@ -152,14 +231,59 @@ std::unique_ptr<QueryPlan> PlanQuery(const std::string& query, const EvalSetting
       case CommandKind::kFields: plan->operators_.push_back(MakeFieldsOperator(static_cast<const FieldsCommand&>(c))); break;
       case CommandKind::kSort: plan->operators_.push_back(MakeSortOperator(static_cast<const SortCommand&>(c))); break;
       case CommandKind::kHead: plan->operators_.push_back(MakeHeadOperator(static_cast<const HeadCommand&>(c))); break;
+      // Multi-row commands, subsearches and lookups.
+      case CommandKind::kJoin:
+      case CommandKind::kAppend: {
+        const Subsearch& sub = c.kind == CommandKind::kJoin ? static_cast<const JoinCommand&>(c).subsearch
+                                                            : static_cast<const AppendCommand&>(c).subsearch;
+        if (depth + 1 > kMaxSubsearchDepth) throw QueryError("subsearches are nested more than 8 levels deep", sub.begin);
+        auto child = PlanQueryAt(sub.text, context, depth + 1);
+        if (plan->columns_ && child->columns_) {
+          for (FieldId id : *child->columns_) {
+            if (std::find(plan->columns_->begin(), plan->columns_->end(), id) == plan->columns_->end()) plan->columns_->push_back(id);
+          }
+        } else {
+          plan->columns_.reset();
+        }
+        plan->operators_.push_back(c.kind == CommandKind::kJoin ? MakeJoinOperator(static_cast<const JoinCommand&>(c), *child)
+                                                                : MakeAppendOperator(static_cast<const AppendCommand&>(c), *child));
+        plan->subsearches_.push_back(std::move(child));
+        break;
+      }
+      case CommandKind::kEventstats:
+        plan->operators_.push_back(MakeEventstatsOperator(static_cast<const EventstatsCommand&>(c), ev));
+        break;
+      case CommandKind::kAnomalyDetection:
+        plan->operators_.push_back(MakeAnomalyDetectionOperator(static_cast<const AnomalyDetectionCommand&>(c)));
+        break;
+      case CommandKind::kLookup: {
+        const auto& l = static_cast<const LookupCommand&>(c);
+        plan->operators_.push_back(MakeLookupOperator(l, ResolveLookup(context, l.table, l.table_position)));
+        break;
+      }
+      case CommandKind::kInputlookup: {
+        const auto& l = static_cast<const InputlookupCommand&>(c);
+        if (!l.append && &c != plan->pipeline_.commands.front().get()) {
+          throw QueryError("inputlookup must be the first command (use inputlookup append=t to add its rows)", c.position);
+        }
+        plan->operators_.push_back(MakeInputlookupOperator(l, ResolveLookup(context, l.table, l.table_position)));
+        break;
+      }
     }
   }
   // Without a command that bounds the output to named fields, every event field is output.
   if (!bounded) plan->needed_.SetAll();
   plan->needed_.AddField("_time");
+  // Subsearches read the same events: the scan extracts what they need too.
+  std::vector<QueryPlan*> children;
+  for (auto& child : plan->subsearches_) {
+    plan->needed_.Merge(child->needed_);
+    children.push_back(child.get());
+  }
   auto collector = std::make_unique<ResultCollector>();
   plan->collector_ = collector.get();
   plan->operators_.push_back(std::move(collector));
+  if (!children.empty()) plan->operators_.insert(plan->operators_.begin(), MakeSubsearchTap(std::move(children)));
   for (size_t i = 0; i + 1 < plan->operators_.size(); ++i) plan->operators_[i]->set_next(plan->operators_[i + 1].get());
   return plan;
 }
@@ -174,6 +298,11 @@ std::string QueryPlan::Explain() const {
   std::string out = "query: " + pipeline_.text + "\ncommands:";
   for (const auto& c : pipeline_.commands) out += " " + c->name;
   out += "\nevent fields read: " + needed_.Describe() + "\n";
+  for (const auto& sub : subsearches_) {
+    std::string text = sub->Explain();
+    size_t start = text.find_first_not_of(' ', 7);  // drop the blanked-out outer query
+    out += "subsearch: " + text.substr(start == std::string::npos ? 0 : start);
+  }
   return out;
 }
 

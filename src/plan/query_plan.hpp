@@ -9,6 +9,7 @@
 #include "exec/evaluator.hpp"
 #include "exec/operator.hpp"
 #include "json/projection.hpp"
+#include "plan/plan_context.hpp"
 #include "spl/command_ast.hpp"
 
 namespace trailhound {
@@ -30,16 +31,22 @@ class QueryPlan {
   std::string Explain() const;
 
  private:
-  friend std::unique_ptr<QueryPlan> PlanQuery(const std::string& query, const EvalSettings& settings);
+  friend std::unique_ptr<QueryPlan> PlanQueryAt(const std::string& query, const PlanContext& context, int depth);
   Pipeline pipeline_;
   std::unique_ptr<Evaluator> evaluator_;
   std::vector<OperatorPtr> operators_;
   ResultCollector* collector_ = nullptr;
   Projection needed_;
   std::optional<std::vector<FieldId>> columns_;
+  // Plans of the `[ ... ]` subsearches (join, append), fed the same events by a tap in front.
+  std::vector<std::unique_ptr<QueryPlan>> subsearches_;
 };
 
 // Parses and plans a macro-expanded query. Throws QueryError.
 std::unique_ptr<QueryPlan> PlanQuery(const std::string& query, const EvalSettings& settings);
+// The same with lookups available to `lookup`/`inputlookup`.
+std::unique_ptr<QueryPlan> PlanQuery(const std::string& query, const PlanContext& context);
+// Plans a subsearch `depth` levels down (Splunk's max_subsearch_depth is 8).
+std::unique_ptr<QueryPlan> PlanQueryAt(const std::string& query, const PlanContext& context, int depth);
 
 }  // namespace trailhound

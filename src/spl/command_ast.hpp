@@ -11,7 +11,11 @@
 
 namespace trailhound {
 
-enum class CommandKind { kSearch, kWhere, kEval, kBin, kStats, kConvert, kRename, kTable, kFields, kSort, kHead };
+enum class CommandKind {
+  kSearch, kWhere, kEval, kBin, kStats, kConvert, kRename, kTable, kFields, kSort, kHead,
+  // Multi-row commands, subsearches and lookups (their nodes are in spl/row_command_ast.hpp).
+  kJoin, kAppend, kEventstats, kAnomalyDetection, kLookup, kInputlookup,
+};
 
 struct Command {
   explicit Command(CommandKind k) : kind(k) {}

@@ -19,10 +19,23 @@ CommandPtr ParseTableCommand(std::string_view args, size_t base);
 CommandPtr ParseFieldsCommand(std::string_view args, size_t base);
 CommandPtr ParseSortCommand(std::string_view args, size_t base);
 CommandPtr ParseHeadCommand(std::string_view args, size_t base);
+// Multi-row commands, subsearches and lookups (parse_subsearch.cpp, parse_eventstats.cpp,
+// parse_anomalydetection.cpp, parse_lookup.cpp).
+CommandPtr ParseJoinCommand(std::string_view args, size_t base);
+CommandPtr ParseAppendCommand(std::string_view args, size_t base);
+CommandPtr ParseEventstatsCommand(std::string_view args, size_t base);
+CommandPtr ParseAnomalyDetectionCommand(std::string_view args, size_t base);
+CommandPtr ParseLookupCommand(std::string_view args, size_t base);
+CommandPtr ParseInputlookupCommand(std::string_view args, size_t base);
+CommandPtr ParseOutputlookupCommand(std::string_view args, size_t base);
 
 // Helpers shared by the command parsers.
 bool IsKeyword(const ArgToken& t, const char* keyword);  // a word, case-insensitive
 // Field names separated by spaces and/or commas, starting at tokens[i]; stops at a non-word.
 std::vector<std::string> ParseFieldList(const std::vector<ArgToken>& tokens, size_t& i);
+// A boolean option value as Splunk spells it: t/true/1 or f/false/0 (any case).
+bool ParseBoolOption(const ArgToken& value, const std::string& command);
+// A non-negative integer option value.
+size_t ParseCountOption(const ArgToken& value, const std::string& command);
 
 }  // namespace trailhound

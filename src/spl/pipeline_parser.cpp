@@ -24,6 +24,10 @@ constexpr CommandEntry kCommands[] = {
     {"stats", ParseStatsCommand},   {"convert", ParseConvertCommand}, {"rename", ParseRenameCommand},
     {"table", ParseTableCommand},   {"fields", ParseFieldsCommand},   {"sort", ParseSortCommand},
     {"head", ParseHeadCommand},
+    // Multi-row commands, subsearches and lookups.
+    {"join", ParseJoinCommand},     {"append", ParseAppendCommand},   {"eventstats", ParseEventstatsCommand},
+    {"anomalydetection", ParseAnomalyDetectionCommand},              {"lookup", ParseLookupCommand},
+    {"inputlookup", ParseInputlookupCommand},                        {"outputlookup", ParseOutputlookupCommand},
 };
 
 struct Segment {
@@ -63,7 +67,9 @@ std::vector<Segment> SplitAtPipes(const std::string& q) {
 
 std::vector<std::string> SupportedCommands() {
   std::vector<std::string> out;
-  for (const auto& c : kCommands) out.emplace_back(c.name);
+  for (const auto& c : kCommands) {
+    if (c.parse != ParseOutputlookupCommand) out.emplace_back(c.name);  // registered only to refuse it clearly
+  }
   std::sort(out.begin(), out.end());
   return out;
 }

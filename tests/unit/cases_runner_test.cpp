@@ -101,6 +101,12 @@ TEST_P(CaseTest, Runs) {
     }
     paths.push_back(dir.string());
   }
+  // `lookups`: a list of {path, content} written to a lookup directory (definitions and CSVs).
+  fs::path lookup_dir = dir.string() + "_lookups";  // beside the input, which may be `dir` itself
+  fs::remove_all(lookup_dir);
+  if (c["lookups"]) {
+    for (const auto& f : c["lookups"]) WriteFile(lookup_dir / f["path"].as<std::string>(), f["content"].as<std::string>(), false);
+  }
   MacroTable macros = MacroTable::WithBuiltins();
   if (c["macros"]) {
     for (const auto& m : c["macros"]) {
@@ -115,6 +121,11 @@ TEST_P(CaseTest, Runs) {
   options.settings.timezone = c["tz"] ? c["tz"].as<std::string>() : "UTC";
   if (c["profile"] && c["profile"].as<std::string>() == "none") options.scan.apply_profiles = false;
   if (c["sourcetype"]) options.scan.sourcetype = c["sourcetype"].as<std::string>();
+  if (c["lookups"]) {
+    auto registry = std::make_shared<LookupRegistry>();
+    registry->AddDirectory(lookup_dir);
+    options.lookups = registry;
+  }
 
   std::optional<Detection> detection;
   std::string query;
@@ -143,9 +154,11 @@ TEST_P(CaseTest, Runs) {
     ASSERT_TRUE(c["error"]) << "unexpected error: " << e.what();
     EXPECT_NE(std::string(e.what()).find(c["error"].as<std::string>()), std::string::npos) << e.what();
     fs::remove_all(dir);
+    fs::remove_all(lookup_dir);
     return;
   }
   fs::remove_all(dir);
+  fs::remove_all(lookup_dir);
   ASSERT_FALSE(c["error"]) << "expected an error containing: " << c["error"].as<std::string>();
 
   std::vector<std::string> want;
