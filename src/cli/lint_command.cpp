@@ -1,6 +1,7 @@
 // trailhound lint [--content DIR | -r FILE|DIR ...] [--macros ...] [--format table|jsonl|markdown]
 // (alias: coverage). For every detection: whether trailhound runs it and everything it lacks to
 // run it. `--format markdown` is the body of docs/coverage.md (scripts/gen-coverage.sh).
+#include <algorithm>
 #include <iostream>
 #include <map>
 

@@ -2,6 +2,7 @@
 // Runs the tests detections carry: security_content `tests:` (datasets replayed from a local
 // attack_data copy, judged as contentctl judges them) and trailhound's inline `trailhound_tests:`.
 // Exit 0 when every test that ran passed, 1 when any failed.
+#include <filesystem>
 #include <iostream>
 
 #include "cli/cli_options.hpp"

@@ -26,29 +26,45 @@ RowText TextOf(const Row& row, const std::vector<FieldId>& columns) {
 }
 
 std::string ScalarText(simdjson::dom::element element, const std::string& line) {
+  std::string_view text;
+  int64_t integer = 0;
+  uint64_t unsigned_integer = 0;
+  double number = 0;
+  bool boolean = false;
   switch (element.type()) {
-    case simdjson::dom::element_type::STRING: return std::string(std::string_view(element.get_string()));
-    case simdjson::dom::element_type::INT64: return FormatNumber(static_cast<double>(int64_t(element.get_int64())));
-    case simdjson::dom::element_type::UINT64: return FormatNumber(static_cast<double>(uint64_t(element.get_uint64())));
-    case simdjson::dom::element_type::DOUBLE: return FormatNumber(double(element.get_double()));
-    case simdjson::dom::element_type::BOOL: return bool(element.get_bool()) ? "true" : "false";
-    default: throw Error(ErrorKind::kQuery, "expected_rows: nested objects are not supported: " + line);
+    case simdjson::dom::element_type::STRING:
+      if (element.get_string().get(text) == simdjson::SUCCESS) return std::string(text);
+      break;
+    case simdjson::dom::element_type::INT64:
+      if (element.get_int64().get(integer) == simdjson::SUCCESS) return FormatNumber(static_cast<double>(integer));
+      break;
+    case simdjson::dom::element_type::UINT64:
+      if (element.get_uint64().get(unsigned_integer) == simdjson::SUCCESS) return FormatNumber(static_cast<double>(unsigned_integer));
+      break;
+    case simdjson::dom::element_type::DOUBLE:
+      if (element.get_double().get(number) == simdjson::SUCCESS) return FormatNumber(number);
+      break;
+    case simdjson::dom::element_type::BOOL:
+      if (element.get_bool().get(boolean) == simdjson::SUCCESS) return boolean ? "true" : "false";
+      break;
+    default: break;
   }
+  throw Error(ErrorKind::kQuery, "expected_rows: only strings, numbers, booleans, null and arrays of them are supported: " + line);
 }
 
 RowText ParseExpectedRow(const std::string& line) {
   simdjson::dom::parser parser;
-  simdjson::dom::element doc;
-  if (parser.parse(line).get(doc) != simdjson::SUCCESS || !doc.is_object()) {
+  simdjson::dom::object object;
+  if (parser.parse(line).get_object().get(object) != simdjson::SUCCESS) {
     throw Error(ErrorKind::kQuery, "expected_rows: not a JSON object: " + line);
   }
   RowText text;
-  for (auto field : simdjson::dom::object(doc)) {
-    std::string key(field.key);
+  for (auto field : object) {
     if (field.value.is_null()) continue;  // null: the field must be absent
-    auto& values = text[key];
-    if (field.value.is_array()) {
-      for (auto item : simdjson::dom::array(field.value)) values.push_back(ScalarText(item, line));
+    auto& values = text[std::string(field.key)];
+    simdjson::dom::array array;
+    if (field.value.get_array().get(array) == simdjson::SUCCESS) {
+      for (auto item : array) values.push_back(ScalarText(item, line));
     } else {
       values.push_back(ScalarText(field.value, line));
     }

@@ -66,7 +66,7 @@ class Scanner {
         if (c == '[') {
           size_t close = MatchingClose(spl, i, '[', ']');
           Pipeline(spl.substr(i + 1, close > i ? close - i - 1 : 0));
-          i = close;
+          i = std::min(close, spl.size() - 1);  // an unclosed '[' still ends the last segment
           continue;
         }
         if (c != '|') continue;

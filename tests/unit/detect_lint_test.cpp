@@ -16,8 +16,8 @@ const std::filesystem::path kContent = std::filesystem::path(TRAILHOUND_SOURCE_D
 
 TEST(SplUsageScan, CommandsFunctionsAndSubsearches) {
   SplUsage u = ScanSplUsage(
-      R"(sourcetype=x "a | b" [search y | inputlookup t.csv | fields z] | eval s=if(match(a, "x(y)"), lower('f(x)'), mvappend(1)) )"
-      R"(| stats count values(q) as v dc(eval(if(a>1, b, null()))) by c | WHERE isnull(n) AND NOT(x) | `m(1)` | tstats count from datamodel=Change)");
+      R"spl(sourcetype=x "a | b" [search y | inputlookup t.csv | fields z] | eval s=if(match(a, "x(y)"), lower('f(x)'), mvappend(1)) )spl"
+      R"spl(| stats count values(q) as v dc(eval(if(a>1, b, null()))) by c | WHERE isnull(n) AND NOT(x) | `m(1)` | tstats count from datamodel=Change)spl");
   EXPECT_EQ(u.commands, (Strings{"search", "inputlookup", "fields", "eval", "stats", "where", "tstats"}));
   EXPECT_EQ(u.eval_functions, (Strings{"if", "match", "lower", "mvappend", "null", "isnull", "not"}));
   EXPECT_EQ(u.aggregate_functions, (Strings{"values", "dc"}));

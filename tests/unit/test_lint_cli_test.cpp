@@ -21,7 +21,7 @@ TEST(TestCli, BuiltinDetectionsInlineTestsPass) {
   EXPECT_EQ(r.code, 0) << r.out << r.err;
   EXPECT_TRUE(Has(r.out, "AWS IAM AccessDenied Discovery Events")) << r.out;
   EXPECT_TRUE(Has(r.out, "five denials split across two clock hours do not fire")) << r.out;
-  EXPECT_TRUE(Has(r.out, "6 passed, 0 failed, 1 skipped (1 detections)")) << r.out;
+  EXPECT_TRUE(Has(r.out, "7 passed, 0 failed, 1 skipped (1 detections)")) << r.out;
   // The security_content test of the built-in copy needs a dataset.
   EXPECT_TRUE(Has(r.out, "no --attack-data DIR given")) << r.out;
 }
