@@ -29,7 +29,15 @@ std::string Join(const std::vector<std::string>& items, const std::string& separ
   return out;
 }
 
-std::string RunsCell(const DetectionLint& l) { return l.runs ? "yes" : "no: " + l.error; }
+// The error's first sentence, without the list of supported commands (the table lists what is
+// missing anyway); jsonl keeps the whole message.
+std::string ShortError(const std::string& error) {
+  std::string out = error.substr(0, error.find(" (supported:"));
+  if (size_t stop = out.find(". "); stop != std::string::npos) out = out.substr(0, stop);
+  return out;
+}
+
+std::string RunsCell(const DetectionLint& l) { return l.runs ? "yes" : "no: " + ShortError(l.error); }
 
 std::string FieldsCell(const DetectionLint& l) { return l.unproduced_fields ? Join(*l.unproduced_fields) : "(" + l.fields_note + ")"; }
 
@@ -124,7 +132,7 @@ void AppendMarkdown(std::string& out, const std::vector<DetectionLint>& lints) {
   out += "|---|---|---|---|---|---|---|---|---|\n";
   for (const auto& l : lints) {
     out += "| " + MarkdownCell(l.name) + " | " + l.status + " | " + l.type + " | " + (l.uses_cloudtrail_macro && !l.uses_tstats ? "yes" : "no") +
-           " | " + MarkdownCell(l.runs ? "yes" : "no: " + l.error) + " | " + MarkdownCell(Join(l.missing_commands)) + " | " +
+           " | " + MarkdownCell(RunsCell(l)) + " | " + MarkdownCell(Join(l.missing_commands)) + " | " +
            MarkdownCell(Join(l.missing_functions)) + " | " + (l.uses_datamodel ? "yes" : "") + " | " + MarkdownCell(FieldsCell(l)) + " |\n";
   }
 }

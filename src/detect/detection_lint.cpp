@@ -68,6 +68,35 @@ StringSet CreatedFields(const Pipeline& pipeline) {
   return created;
 }
 
+// `rename a.* as *`: the pattern pairs with one '*' each, so that a field the search reads
+// after it (x) can be traced back to the event field it came from (a.x).
+std::vector<std::pair<std::string, std::string>> WildcardRenames(const Pipeline& pipeline) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& cmd : pipeline.commands) {
+    if (cmd->kind != CommandKind::kRename) continue;
+    for (const auto& [from, to] : static_cast<const RenameCommand&>(*cmd).pairs) {
+      if (std::count(from.begin(), from.end(), '*') == 1 && std::count(to.begin(), to.end(), '*') == 1) out.emplace_back(from, to);
+    }
+  }
+  return out;
+}
+
+// The event field `field` came from through a wildcard rename, or nullopt.
+std::optional<std::string> RenamedFrom(const std::vector<std::pair<std::string, std::string>>& renames, const std::string& field) {
+  for (const auto& [from, to] : renames) {
+    size_t star = to.find('*');
+    std::string prefix = to.substr(0, star), suffix = to.substr(star + 1);
+    if (field.size() < prefix.size() + suffix.size() || field.compare(0, prefix.size(), prefix) != 0 ||
+        field.compare(field.size() - suffix.size(), suffix.size(), suffix) != 0) {
+      continue;
+    }
+    std::string middle = field.substr(prefix.size(), field.size() - prefix.size() - suffix.size());
+    size_t from_star = from.find('*');
+    return from.substr(0, from_star) + middle + from.substr(from_star + 1);
+  }
+  return std::nullopt;
+}
+
 void CheckFields(const QueryPlan& plan, const LintSettings& settings, DetectionLint& out) {
   if (!settings.raw_fields) {
     out.fields_note = "not checked: no data_sources/aws_cloudtrail*.yml";
@@ -78,10 +107,15 @@ void CheckFields(const QueryPlan& plan, const LintSettings& settings, DetectionL
     for (const auto& f : settings.profile->DerivedFields()) produced.insert(f);
   }
   StringSet created = CreatedFields(plan.pipeline());
+  auto renames = WildcardRenames(plan.pipeline());
+  auto is_produced = [&](const std::string& field) {
+    return IsSplunkDefaultField(field) || created.contains(field) || produced.contains(field) ||
+           IsRawField(*settings.raw_fields, field);
+  };
   std::vector<std::string> missing;
   for (const auto& field : plan.needed_fields().names()) {
-    if (IsSplunkDefaultField(field) || created.contains(field) || produced.contains(field)) continue;
-    if (IsRawField(*settings.raw_fields, field)) continue;
+    if (is_produced(field)) continue;
+    if (auto source = RenamedFrom(renames, field); source && is_produced(*source)) continue;
     missing.push_back(field);
   }
   std::sort(missing.begin(), missing.end());

@@ -59,7 +59,7 @@ TEST(DetectionLint, FineDetectionRuns) {
   EXPECT_TRUE(l.missing_commands.empty());
   EXPECT_TRUE(l.missing_functions.empty());
   ASSERT_TRUE(l.unproduced_fields.has_value());
-  EXPECT_EQ(*l.unproduced_fields, Strings{});  // src_ip from the profile, denied from eval, bucketName under requestParameters
+  EXPECT_EQ(*l.unproduced_fields, Strings{});  // src_ip from the profile, denied from eval, bucketName renamed from requestParameters.bucketName
 }
 
 TEST(DetectionLint, ListsEveryUnknownCommandAndFunction) {
