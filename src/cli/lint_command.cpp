@@ -39,7 +39,12 @@ std::string ShortError(const std::string& error) {
 
 std::string RunsCell(const DetectionLint& l) { return l.runs ? "yes" : "no: " + ShortError(l.error); }
 
-std::string FieldsCell(const DetectionLint& l) { return l.unproduced_fields ? Join(*l.unproduced_fields) : "(" + l.fields_note + ")"; }
+std::string FieldsCell(const DetectionLint& l) {
+  if (!l.unproduced_fields) return "(" + l.fields_note + ")";
+  std::string fields = Join(*l.unproduced_fields);
+  if (l.fields_note.empty()) return fields;
+  return fields.empty() ? "(" + l.fields_note + ")" : fields + " (" + l.fields_note + ")";
+}
 
 void AppendJsonl(std::string& out, const std::vector<DetectionLint>& lints) {
   for (const auto& l : lints) {
@@ -64,6 +69,8 @@ void AppendJsonl(std::string& out, const std::vector<DetectionLint>& lints) {
     out += ",\"unproduced_fields\":";
     if (l.unproduced_fields) AppendJsonStringArray(out, *l.unproduced_fields);
     else out += "null";
+    out += ",\"fields_note\":";
+    AppendJsonString(out, l.fields_note);
     out += "}\n";
   }
 }

@@ -164,9 +164,25 @@ DetectionLint LintDetection(const Detection& d, const MacroTable& macros, const 
     auto plan = PlanQuery(expanded, settings.eval);
     out.runs = true;
     CheckFields(*plan, settings, out);
+    return out;
   } catch (const Error& e) {
     out.error = FirstLine(e.what());
     out.fields_note = "not checked: the search does not plan";
+  }
+  // Check the fields of the part before the first command trailhound lacks, when that part plans.
+  for (const auto& command : usage.top_level) {
+    if (std::binary_search(supported.begin(), supported.end(), command.name)) continue;
+    if (command.offset == 0 || settings.raw_fields == std::nullopt) break;
+    std::string prefix = expanded.substr(0, command.offset - 1);
+    if (prefix.find_first_not_of(" \t\r\n") == std::string::npos) break;  // `| tstats ...`: nothing before it
+    try {
+      auto prefix_plan = PlanQuery(prefix, settings.eval);
+      CheckFields(*prefix_plan, settings, out);
+      out.fields_note = "checked up to `" + command.name + "`";
+    } catch (const Error&) {
+      // The prefix has another problem (e.g. an unknown function): the note stays as it is.
+    }
+    break;
   }
   return out;
 }

@@ -40,6 +40,8 @@ struct DetectionLint {
   std::vector<std::string> missing_commands;
   std::vector<std::string> missing_functions;  // eval and stats functions, "stats:" prefixed for stats
   // Event fields read that nothing produces, sorted; nullopt when not checked (see fields_note).
+  // For a search that does not plan, the part before the first missing command is checked, and
+  // fields_note says so ("checked up to `spath`").
   std::optional<std::vector<std::string>> unproduced_fields;
   std::string fields_note;
 

@@ -65,20 +65,22 @@ class Scanner {
         }
         if (c == '[') {
           size_t close = MatchingClose(spl, i, '[', ']');
+          ++depth_;
           Pipeline(spl.substr(i + 1, close > i ? close - i - 1 : 0));
+          --depth_;
           i = std::min(close, spl.size() - 1);  // an unclosed '[' still ends the last segment
           continue;
         }
         if (c != '|') continue;
       }
-      Segment(spl.substr(start, i - start), first);
+      Segment(spl.substr(start, i - start), first, start);
       first = false;
       start = i + 1;
     }
   }
 
  private:
-  void Segment(std::string_view segment, bool first) {
+  void Segment(std::string_view segment, bool first, size_t offset) {
     size_t begin = segment.find_first_not_of(" \t\r\n");
     if (begin == std::string_view::npos) return;  // a leading '|' leaves an empty first segment
     size_t end = begin;
@@ -92,6 +94,7 @@ class Scanner {
     }
     if (command.empty()) return;  // e.g. a macro left unexpanded
     AddOnce(usage_.commands, command);
+    if (depth_ == 0) usage_.top_level.push_back({command, offset});
     std::string lower_body = Lower(body);
     if (command == "tstats" || command == "datamodel" || lower_body.find("datamodel=") != std::string::npos ||
         lower_body.find("datamodel:") != std::string::npos) {
@@ -137,6 +140,7 @@ class Scanner {
   }
 
   SplUsage& usage_;
+  int depth_ = 0;  // subsearch nesting
 };
 
 }  // namespace

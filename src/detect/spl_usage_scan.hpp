@@ -19,6 +19,13 @@ struct SplUsage {
   std::vector<std::string> eval_functions;       // likewise
   std::vector<std::string> aggregate_functions;  // likewise, as written (perc95, distinct_count...)
   bool uses_datamodel = false;                   // tstats, datamodel, `from datamodel=...`
+  // The commands of the top-level pipeline (not subsearches), each with the offset of its
+  // segment (just after its '|'), so that a caller can cut the text before a command.
+  struct TopLevelCommand {
+    std::string name;
+    size_t offset;
+  };
+  std::vector<TopLevelCommand> top_level;
 };
 
 SplUsage ScanSplUsage(std::string_view spl);

@@ -68,8 +68,10 @@ TEST(DetectionLint, ListsEveryUnknownCommandAndFunction) {
   EXPECT_NE(l.error.find("frobnicate"), std::string::npos) << l.error;
   EXPECT_EQ(l.missing_commands, (Strings{"frobnicate", "zorble"}));
   EXPECT_EQ(l.missing_functions, (Strings{"frobulate", "wobble", "gronk", "stats:wibble"}));
-  EXPECT_FALSE(l.unproduced_fields.has_value());
-  EXPECT_EQ(l.fields_note, "not checked: the search does not plan");
+  // The part before the first missing command is still checked; what follows it is not.
+  ASSERT_TRUE(l.unproduced_fields.has_value());
+  EXPECT_EQ(*l.unproduced_fields, Strings{"fieldBeforeFrobnicate"});
+  EXPECT_EQ(l.fields_note, "checked up to `frobnicate`");
 }
 
 TEST(DetectionLint, FieldsNobodyProduces) {
@@ -92,6 +94,8 @@ TEST(DetectionLint, TstatsIsNotRawCloudTrail) {
   EXPECT_FALSE(l.ProductionRawCloudTrail());
   EXPECT_EQ(l.missing_commands, Strings{"tstats"});
   EXPECT_FALSE(l.runs);
+  EXPECT_FALSE(l.unproduced_fields.has_value());
+  EXPECT_EQ(l.fields_note, "not checked: the search does not plan");
 }
 
 }  // namespace

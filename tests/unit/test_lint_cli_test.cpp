@@ -66,9 +66,10 @@ TEST(TestCli, BadOptionsAreUsageErrors) {
 TEST(LintCli, JsonlListsWhatEachDetectionLacks) {
   CliRun r = Trailhound(std::string("lint --format jsonl --content ") + kLintContent);
   EXPECT_EQ(r.code, 0) << r.err;
-  EXPECT_TRUE(Has(r.out, R"("detection":"Lint Fixture Fine","origin":"tests/fixtures/lint/content/detections/a_fine.yml","status":"production","type":"TTP","production_raw_cloudtrail":true,"runs":true,"error":"","missing_commands":[],"missing_functions":[],"tstats":false,"datamodel":false,"unproduced_fields":[]})")) << r.out;
+  EXPECT_TRUE(Has(r.out, R"("detection":"Lint Fixture Fine","origin":"tests/fixtures/lint/content/detections/a_fine.yml","status":"production","type":"TTP","production_raw_cloudtrail":true,"runs":true,"error":"","missing_commands":[],"missing_functions":[],"tstats":false,"datamodel":false,"unproduced_fields":[],"fields_note":""})")) << r.out;
   EXPECT_TRUE(Has(r.out, R"("missing_commands":["frobnicate","zorble"],"missing_functions":["frobulate","wobble","gronk","stats:wibble"])")) << r.out;
   EXPECT_TRUE(Has(r.out, R"("unproduced_fields":["anotherMissing","madeUpField","made_by_eval"])")) << r.out;
+  EXPECT_TRUE(Has(r.out, R"("unproduced_fields":["fieldBeforeFrobnicate"],"fields_note":"checked up to `frobnicate`"})")) << r.out;
 }
 
 TEST(LintCli, MarkdownSummaryAndRows) {
