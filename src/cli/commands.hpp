@@ -12,5 +12,7 @@ using CommandRunner = std::function<int()>;
 CommandRunner AddSearchCommand(CLI::App& app);
 CommandRunner AddHuntCommand(CLI::App& app);
 CommandRunner AddFunctionsCommand(CLI::App& app);
+CommandRunner AddTestCommand(CLI::App& app);
+CommandRunner AddLintCommand(CLI::App& app);
 
 }  // namespace trailhound

@@ -10,7 +10,8 @@ int main(int argc, char** argv) {
   CLI::App app{"trailhound: Splunk-style security detections over raw AWS CloudTrail logs"};
   app.set_version_flag("--version", std::string("trailhound ") + TRAILHOUND_VERSION);
   app.require_subcommand(1);
-  std::vector<trailhound::CommandRunner> runners = {trailhound::AddHuntCommand(app), trailhound::AddSearchCommand(app), trailhound::AddFunctionsCommand(app)};
+  std::vector<trailhound::CommandRunner> runners = {trailhound::AddHuntCommand(app), trailhound::AddSearchCommand(app), trailhound::AddFunctionsCommand(app),
+                                                   trailhound::AddTestCommand(app), trailhound::AddLintCommand(app)};
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -12,6 +12,7 @@ namespace trailhound {
 enum ExitCode : int {
   kExitOk = 0,
   kExitInternal = 1,   // a bug: please report
+  kExitTestsFailed = 1,  // `trailhound test`: a test failed (a bug elsewhere is still 1)
   kExitUsage = 2,      // bad command line
   kExitQuery = 3,      // bad SPL, unknown command/function/macro, bad detection or profile file
   kExitInput = 4,      // an input path could not be read at all (the others were still processed)

@@ -67,6 +67,10 @@ struct Detection {
 
   // The `tests:` block as YAML text (empty when absent), for the test runner to parse later.
   std::string tests_yaml;
+  // trailhound's own inline tests (`trailhound_tests:`, see docs/detections.md) as YAML text.
+  std::string trailhound_tests_yaml;
+  // `tags.manual_test`: why contentctl cannot test it automatically (empty when absent).
+  std::string manual_test;
   // Where it was loaded from: a file path, or "detections/<file>" for a built-in.
   std::string origin;
   // Problems that do not stop the detection from running (e.g. a stated risk_score that differs

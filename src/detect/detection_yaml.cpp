@@ -304,6 +304,12 @@ Detection ParseDetectionYaml(std::string_view yaml_text, const std::string& orig
     emitter << tests;
     detection.tests_yaml = emitter.c_str();
   }
+  if (YAML::Node inline_tests = doc["trailhound_tests"]; inline_tests && !inline_tests.IsNull()) {
+    YAML::Emitter emitter;
+    emitter << inline_tests;
+    detection.trailhound_tests_yaml = emitter.c_str();
+  }
+  if (has_tags) detection.manual_test = reader.OptionalString(tags, "manual_test", "tags.manual_test");
   return detection;
 }
 
