@@ -40,6 +40,7 @@ bool AddNeeds(const Command& c, Projection& p) {
       for (const auto& a : s.aggregates) {
         if (a.field) ids.push_back(*a.field);
         if (a.eval) CollectFields(*a.eval, ids);
+        if (a.field_pattern) NeedPattern(p, *a.field_pattern);
       }
       NeedFields(p, ids);
       return true;
@@ -63,6 +64,20 @@ bool AddNeeds(const Command& c, Projection& p) {
       for (const auto& k : static_cast<const SortCommand&>(c).keys) ids.push_back(k.field);
       break;
     case CommandKind::kHead: break;
+    // Extraction and reshaping commands. _raw is always at hand (Row::raw()), so reading it
+    // needs no event field.
+    case CommandKind::kSpath: {
+      FieldId input = static_cast<const SpathCommand&>(c).input;
+      if (input != fields::Raw()) ids.push_back(input);
+      break;
+    }
+    case CommandKind::kRex: {
+      FieldId field = static_cast<const RexCommand&>(c).field;
+      if (field != fields::Raw()) ids.push_back(field);
+      break;
+    }
+    case CommandKind::kMvexpand: ids.push_back(static_cast<const MvexpandCommand&>(c).field); break;
+    case CommandKind::kFillnull: break;  // only fills; fields read later are projected by their readers
   }
   NeedFields(p, ids);
   return false;
@@ -77,7 +92,14 @@ void UpdateColumns(const Command& c, std::optional<std::vector<FieldId>>& cols) 
     case CommandKind::kStats: {
       const auto& s = static_cast<const StatsCommand&>(c);
       cols = s.by;
-      for (const auto& a : s.aggregates) append(a.output);
+      for (const auto& a : s.aggregates) {
+        if (a.field_pattern) {
+          // Wildcard aggregates: the columns depend on the fields the rows have.
+          cols.reset();
+          return;
+        }
+        append(a.output);
+      }
       break;
     }
     case CommandKind::kTable: {
@@ -124,6 +146,27 @@ void UpdateColumns(const Command& c, std::optional<std::vector<FieldId>>& cols) 
       cols->erase(std::remove_if(cols->begin(), cols->end(), [&](FieldId id) { return f.remove == listed(id); }), cols->end());
       break;
     }
+    // Extraction and reshaping commands.
+    case CommandKind::kSpath: {
+      const auto& sp = static_cast<const SpathCommand&>(c);
+      if (!sp.path) {
+        cols.reset();  // auto-extract: the fields depend on the data
+        return;
+      }
+      append(sp.output ? *sp.output : FieldNames::Intern(*sp.path));
+      break;
+    }
+    case CommandKind::kRex: {
+      const auto& r = static_cast<const RexCommand&>(c);
+      for (const auto& g : r.group_fields) {
+        if (g) append(*g);
+      }
+      if (r.offset_field) append(*r.offset_field);
+      break;
+    }
+    case CommandKind::kFillnull:
+      for (FieldId f : static_cast<const FillnullCommand&>(c).fields) append(f);
+      break;
     default: break;
   }
 }
@@ -152,6 +195,11 @@ std::unique_ptr<QueryPlan> PlanQuery(const std::string& query, const EvalSetting
       case CommandKind::kFields: plan->operators_.push_back(MakeFieldsOperator(static_cast<const FieldsCommand&>(c))); break;
       case CommandKind::kSort: plan->operators_.push_back(MakeSortOperator(static_cast<const SortCommand&>(c))); break;
       case CommandKind::kHead: plan->operators_.push_back(MakeHeadOperator(static_cast<const HeadCommand&>(c))); break;
+      // Extraction and reshaping commands.
+      case CommandKind::kSpath: plan->operators_.push_back(MakeSpathOperator(static_cast<const SpathCommand&>(c))); break;
+      case CommandKind::kRex: plan->operators_.push_back(MakeRexOperator(static_cast<const RexCommand&>(c))); break;
+      case CommandKind::kMvexpand: plan->operators_.push_back(MakeMvexpandOperator(static_cast<const MvexpandCommand&>(c))); break;
+      case CommandKind::kFillnull: plan->operators_.push_back(MakeFillnullOperator(static_cast<const FillnullCommand&>(c))); break;
     }
   }
   // Without a command that bounds the output to named fields, every event field is output.

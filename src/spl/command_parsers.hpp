@@ -19,6 +19,11 @@ CommandPtr ParseTableCommand(std::string_view args, size_t base);
 CommandPtr ParseFieldsCommand(std::string_view args, size_t base);
 CommandPtr ParseSortCommand(std::string_view args, size_t base);
 CommandPtr ParseHeadCommand(std::string_view args, size_t base);
+// Extraction and reshaping commands.
+CommandPtr ParseSpathCommand(std::string_view args, size_t base);
+CommandPtr ParseRexCommand(std::string_view args, size_t base);
+CommandPtr ParseMvexpandCommand(std::string_view args, size_t base);
+CommandPtr ParseFillnullCommand(std::string_view args, size_t base);
 
 // Helpers shared by the command parsers.
 bool IsKeyword(const ArgToken& t, const char* keyword);  // a word, case-insensitive

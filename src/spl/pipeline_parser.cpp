@@ -24,6 +24,9 @@ constexpr CommandEntry kCommands[] = {
     {"stats", ParseStatsCommand},   {"convert", ParseConvertCommand}, {"rename", ParseRenameCommand},
     {"table", ParseTableCommand},   {"fields", ParseFieldsCommand},   {"sort", ParseSortCommand},
     {"head", ParseHeadCommand},
+    // Extraction and reshaping commands.
+    {"spath", ParseSpathCommand},     {"rex", ParseRexCommand},
+    {"mvexpand", ParseMvexpandCommand}, {"fillnull", ParseFillnullCommand},
 };
 
 struct Segment {
