@@ -88,6 +88,12 @@ class StatsOperator : public Operator {
 
   void Finish() override {
     std::vector<size_t> column_order = OutputOrder();
+    result_columns_ = cmd_.by;
+    for (size_t c : column_order) {
+      if (std::find(result_columns_.begin(), result_columns_.end(), columns_[c].output) == result_columns_.end()) {
+        result_columns_.push_back(columns_[c].output);
+      }
+    }
     if (groups_.empty() && cmd_.by.empty()) {
       Row row;
       for (size_t c : column_order) row.Set(columns_[c].output, columns_[c].function.empty_value);
@@ -116,6 +122,11 @@ class StatsOperator : public Operator {
     }
     groups_.clear();
     Operator::Finish();
+  }
+
+  std::optional<std::vector<FieldId>> ResultColumns() const override {
+    if (!has_wildcards_) return std::nullopt;
+    return result_columns_;
   }
 
   void Notes(std::vector<std::string>& out) const override {
@@ -225,6 +236,7 @@ class StatsOperator : public Operator {
   const Evaluator& ev_;
   std::vector<Column> columns_;
   bool has_wildcards_ = false;
+  std::vector<FieldId> result_columns_;  // by-fields, then every aggregate column (after Finish)
   absl::flat_hash_set<FieldId> wildcard_checked_;  // fields already matched against the wildcards
   std::vector<Group> groups_;
   StringMap<size_t> index_;

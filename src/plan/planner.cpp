@@ -188,7 +188,15 @@ std::unique_ptr<QueryPlan> PlanQuery(const std::string& query, const EvalSetting
       case CommandKind::kWhere: plan->operators_.push_back(MakeWhereOperator(static_cast<const WhereCommand&>(c), ev)); break;
       case CommandKind::kEval: plan->operators_.push_back(MakeEvalOperator(static_cast<const EvalCommand&>(c), ev)); break;
       case CommandKind::kBin: plan->operators_.push_back(MakeBinOperator(static_cast<const BinCommand&>(c), settings)); break;
-      case CommandKind::kStats: plan->operators_.push_back(MakeStatsOperator(static_cast<const StatsCommand&>(c), ev)); break;
+      case CommandKind::kStats: {
+        const auto& s = static_cast<const StatsCommand&>(c);
+        plan->operators_.push_back(MakeStatsOperator(s, ev));
+        if (std::any_of(s.aggregates.begin(), s.aggregates.end(), [](const AggregateSpec& a) { return a.field_pattern.has_value(); })) {
+          plan->columns_source_ = plan->operators_.back().get();
+          plan->columns_source_command_ = static_cast<size_t>(&cmd - &plan->pipeline_.commands.front());
+        }
+        break;
+      }
       case CommandKind::kConvert: plan->operators_.push_back(MakeConvertOperator(static_cast<const ConvertCommand&>(c), settings)); break;
       case CommandKind::kRename: plan->operators_.push_back(MakeRenameOperator(static_cast<const RenameCommand&>(c))); break;
       case CommandKind::kTable: plan->operators_.push_back(MakeTableOperator(static_cast<const TableCommand&>(c))); break;
@@ -210,6 +218,14 @@ std::unique_ptr<QueryPlan> PlanQuery(const std::string& query, const EvalSetting
   plan->operators_.push_back(std::move(collector));
   for (size_t i = 0; i + 1 < plan->operators_.size(); ++i) plan->operators_[i]->set_next(plan->operators_[i + 1].get());
   return plan;
+}
+
+std::optional<std::vector<FieldId>> QueryPlan::ResultColumns() const {
+  if (columns_source_ == nullptr) return columns_;
+  std::optional<std::vector<FieldId>> cols = columns_source_->ResultColumns();
+  if (!cols) return columns_;
+  for (size_t i = columns_source_command_ + 1; i < pipeline_.commands.size(); ++i) UpdateColumns(*pipeline_.commands[i], cols);
+  return cols;
 }
 
 std::vector<std::string> QueryPlan::Notes() const {

@@ -299,6 +299,23 @@ TEST(StatsWildcardTest, GroupsCreatedBeforeAFieldAppears) {
   EXPECT_EQ(Get(out[1], "k"), "v");
 }
 
+TEST(StatsWildcardTest, ResultColumnsAreSortedExpansionsAfterTheRun) {
+  // The first output row has only "name", a later one only "acl": columns still come sorted.
+  auto plan = PlanQuery("| stats values(p.*) as * count by g | eval extra=1 | rename g as group", {});
+  std::vector<Row> rows{MakeRow({{"g", "a"}, {"p.name", "n"}}), MakeRow({{"g", "b"}, {"p.acl", "x"}})};
+  for (auto& r : rows) plan->first().Push(r);
+  plan->first().Finish();
+  auto cols = plan->ResultColumns();
+  ASSERT_TRUE(cols.has_value());
+  Strings names;
+  for (FieldId id : *cols) names.push_back(FieldNames::Name(id));
+  EXPECT_EQ(names, (Strings{"group", "acl", "name", "count", "extra"}));
+  // Without wildcards the planned columns stand.
+  auto fixed = PlanQuery("| stats count by g", {});
+  ASSERT_TRUE(fixed->ResultColumns().has_value());
+  EXPECT_EQ(fixed->ResultColumns()->size(), 2u);
+}
+
 TEST(StatsWildcardTest, ProjectionReadsThePrefix) {
   auto plan = PlanQuery("| stats values(requestParameters.*) as * by src", {});
   EXPECT_TRUE(plan->needed_fields().Wants("requestParameters.bucketName"));
