@@ -4,6 +4,7 @@
 // keep state and emit in Finish(). Rows are passed by reference: an operator may modify the row
 // or move from it, so the pusher must not use a row after pushing it.
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,9 @@ class Operator {
   }
   // True when no more input can change the result (after `head N` is full): the scan may stop.
   virtual bool Done() const { return next_ ? next_->Done() : false; }
+  // Output columns this operator learns only from the data (a stats with wildcard aggregates),
+  // valid after Finish(); nullopt for every other operator.
+  virtual std::optional<std::vector<FieldId>> ResultColumns() const { return std::nullopt; }
   // Notes for the run summary (e.g. events a stats dropped for a missing by-field).
   virtual void Notes(std::vector<std::string>& out) const {
     if (next_) next_->Notes(out);

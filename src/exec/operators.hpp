@@ -18,6 +18,11 @@ OperatorPtr MakeTableOperator(const TableCommand& cmd);
 OperatorPtr MakeFieldsOperator(const FieldsCommand& cmd);
 OperatorPtr MakeSortOperator(const SortCommand& cmd);
 OperatorPtr MakeHeadOperator(const HeadCommand& cmd);
+// Extraction and reshaping commands.
+OperatorPtr MakeSpathOperator(const SpathCommand& cmd);
+OperatorPtr MakeRexOperator(const RexCommand& cmd);
+OperatorPtr MakeMvexpandOperator(const MvexpandCommand& cmd);
+OperatorPtr MakeFillnullOperator(const FillnullCommand& cmd);
 
 // Multi-row commands, subsearches and lookups.
 class QueryPlan;

@@ -14,7 +14,8 @@ std::vector<QueryResult> RunPlans(std::vector<std::unique_ptr<QueryPlan>>& plans
   for (auto& p : plans) {
     QueryResult r;
     r.rows = std::move(p->results());
-    r.columns = p->columns() ? *p->columns() : DefaultColumns(r.rows);
+    auto columns = p->ResultColumns();
+    r.columns = columns ? *columns : DefaultColumns(r.rows);
     r.notes = p->Notes();
     r.explain = p->Explain() + scan.ExplainExtraction();
     out.push_back(std::move(r));

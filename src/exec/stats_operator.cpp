@@ -25,10 +25,12 @@ int CompareGroupKeys(const Value& a, const Value& b) {
 class StatsOperator : public Operator {
  public:
   StatsOperator(const StatsCommand& cmd, const Evaluator& ev) : cmd_(cmd), ev_(ev), dropped_(cmd.by.size(), 0) {
-    for (const auto& a : cmd.aggregates) {
-      AggregateFunction f;
-      FindAggregateFunction(a.function, f);  // validated by the parser
-      functions_.push_back(f);
+    for (size_t a = 0; a < cmd.aggregates.size(); ++a) {
+      if (cmd.aggregates[a].field_pattern) {
+        has_wildcards_ = true;
+        continue;
+      }
+      AddColumn(a, cmd.aggregates[a].output, cmd.aggregates[a].field);
     }
   }
 
@@ -54,21 +56,26 @@ class StatsOperator : public Operator {
     const Value* t = row.Get(fields::Time());
     double time = t ? t->AsNumber().value_or(0) : 0;
     // Arguments are evaluated once per row, then fed to every group the row belongs to.
-    args_.clear();
-    for (const auto& a : cmd_.aggregates) {
+    if (has_wildcards_) ExpandWildcards(row);
+    args_.assign(columns_.size(), Value::Null());
+    fed_.clear();
+    for (size_t c = 0; c < columns_.size(); ++c) {
+      const Column& col = columns_[c];
+      const AggregateSpec& a = cmd_.aggregates[col.spec];
       if (a.eval) {
-        args_.push_back(ev_.Evaluate(*a.eval, row));
-      } else if (a.field) {
-        const Value* v = row.Get(*a.field);
-        args_.push_back(v ? *v : Value::Null());
-      } else {
-        args_.push_back(Value::Null());
+        args_[c] = ev_.Evaluate(*a.eval, row);
+      } else if (col.field) {
+        const Value* v = row.Get(*col.field);
+        if (v) args_[c] = *v;
+        // A wildcard column only takes rows that have its field.
+        if (a.field_pattern && v == nullptr) continue;
       }
+      fed_.push_back(c);
     }
     std::vector<size_t> idx(cmd_.by.size(), 0);
     while (true) {
       Group& g = FindGroup(idx);
-      for (size_t a = 0; a < cmd_.aggregates.size(); ++a) Feed(a, g, time);
+      for (size_t c : fed_) Feed(c, g, time);
       // Next combination of multivalue by-values (odometer order).
       size_t k = 0;
       for (; k < idx.size(); ++k) {
@@ -80,9 +87,16 @@ class StatsOperator : public Operator {
   }
 
   void Finish() override {
+    std::vector<size_t> column_order = OutputOrder();
+    result_columns_ = cmd_.by;
+    for (size_t c : column_order) {
+      if (std::find(result_columns_.begin(), result_columns_.end(), columns_[c].output) == result_columns_.end()) {
+        result_columns_.push_back(columns_[c].output);
+      }
+    }
     if (groups_.empty() && cmd_.by.empty()) {
       Row row;
-      for (size_t a = 0; a < cmd_.aggregates.size(); ++a) row.Set(cmd_.aggregates[a].output, functions_[a].empty_value);
+      for (size_t c : column_order) row.Set(columns_[c].output, columns_[c].function.empty_value);
       Emit(row);
       Operator::Finish();
       return;
@@ -102,11 +116,17 @@ class StatsOperator : public Operator {
       Group& g = groups_[gi];
       Row row;
       for (size_t i = 0; i < cmd_.by.size(); ++i) row.Set(cmd_.by[i], g.keys[i]);
-      for (size_t a = 0; a < cmd_.aggregates.size(); ++a) row.Set(cmd_.aggregates[a].output, g.states[a]->Finalize());
+      EnsureStates(g);
+      for (size_t c : column_order) row.Set(columns_[c].output, g.states[c]->Finalize());
       Emit(row);
     }
     groups_.clear();
     Operator::Finish();
+  }
+
+  std::optional<std::vector<FieldId>> ResultColumns() const override {
+    if (!has_wildcards_) return std::nullopt;
+    return result_columns_;
   }
 
   void Notes(std::vector<std::string>& out) const override {
@@ -120,6 +140,59 @@ class StatsOperator : public Operator {
   }
 
  private:
+  struct Group;
+  // One aggregate output: an aggregate as written, or one expansion of a wildcard aggregate.
+  struct Column {
+    size_t spec;                   // index in cmd_.aggregates
+    FieldId output;
+    std::optional<FieldId> field;  // the argument field
+    AggregateFunction function;
+  };
+
+  size_t AddColumn(size_t spec, FieldId output, std::optional<FieldId> field) {
+    AggregateFunction f;
+    FindAggregateFunction(cmd_.aggregates[spec].function, f);  // validated by the parser
+    columns_.push_back({spec, output, field, std::move(f)});
+    return columns_.size() - 1;
+  }
+
+  // Makes a column for each (wildcard aggregate, field) pair seen for the first time.
+  void ExpandWildcards(const Row& row) {
+    for (const auto& [id, value] : row.entries()) {
+      if (!wildcard_checked_.insert(id).second) continue;
+      const std::string& name = FieldNames::Name(id);
+      for (size_t a = 0; a < cmd_.aggregates.size(); ++a) {
+        const AggregateSpec& spec = cmd_.aggregates[a];
+        if (!spec.field_pattern || !GlobCapture(name, *spec.field_pattern, &caps_)) continue;
+        std::string output = GlobSubstitute(spec.output_pattern, caps_);
+        if (output.empty()) continue;
+        AddColumn(a, FieldNames::Intern(output), id);
+      }
+    }
+  }
+
+  // Output columns: aggregates in the order written, the expansions of a wildcard aggregate
+  // sorted by output name.
+  std::vector<size_t> OutputOrder() const {
+    std::vector<size_t> order(columns_.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) {
+      const Column& a = columns_[x];
+      const Column& b = columns_[y];
+      if (a.spec != b.spec) return a.spec < b.spec;
+      return FieldNames::Name(a.output) < FieldNames::Name(b.output);
+    });
+    return order;
+  }
+
+  // Groups made before a wildcard column appeared get its state now.
+  void EnsureStates(Group& g) {
+    while (g.states.size() < columns_.size()) {
+      const AggregateFunction& f = columns_[g.states.size()].function;
+      g.states.push_back(f.make(f.param));
+    }
+  }
+
   struct Group {
     std::vector<Value> keys;
     std::vector<std::unique_ptr<AggregateState>> states;
@@ -136,21 +209,23 @@ class StatsOperator : public Operator {
     if (inserted) {
       Group g;
       for (size_t i = 0; i < idx.size(); ++i) g.keys.push_back(keys_[i][idx[i]]);
-      for (const auto& f : functions_) g.states.push_back(f.make(f.param));
       groups_.push_back(std::move(g));
     }
-    return groups_[it->second];
+    Group& g = groups_[it->second];
+    EnsureStates(g);
+    return g;
   }
 
-  void Feed(size_t a, Group& g, double time) {
-    const AggregateSpec& spec = cmd_.aggregates[a];
-    const Value& v = args_[a];
-    AggregateState& s = *g.states[a];
-    if (!spec.field && !spec.eval) {
+  void Feed(size_t c, Group& g, double time) {
+    const Column& col = columns_[c];
+    const AggregateSpec& spec = cmd_.aggregates[col.spec];
+    const Value& v = args_[c];
+    AggregateState& s = *g.states[c];
+    if (!col.field && !spec.eval) {
       s.Add(Value::Null(), time);  // bare count: one per row
       return;
     }
-    if (spec.eval && functions_[a].name == "count") {
+    if (spec.eval && col.function.name == "count") {
       if (!v.IsNull() && !(v.IsBool() && !v.boolean())) s.Add(v, time);  // rows where the expression has a value
       return;
     }
@@ -159,13 +234,18 @@ class StatsOperator : public Operator {
 
   const StatsCommand& cmd_;
   const Evaluator& ev_;
-  std::vector<AggregateFunction> functions_;
+  std::vector<Column> columns_;
+  bool has_wildcards_ = false;
+  std::vector<FieldId> result_columns_;  // by-fields, then every aggregate column (after Finish)
+  absl::flat_hash_set<FieldId> wildcard_checked_;  // fields already matched against the wildcards
   std::vector<Group> groups_;
   StringMap<size_t> index_;
   std::vector<uint64_t> dropped_;
   // Scratch buffers reused across rows.
   std::vector<std::vector<Value>> keys_;
   std::vector<Value> args_;
+  std::vector<size_t> fed_;  // the columns this row feeds
+  std::vector<std::string> caps_;
   std::string key_text_;
 };
 

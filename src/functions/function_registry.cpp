@@ -17,6 +17,7 @@ struct Registry {
     RegisterMultivalueFunctions(table);
     RegisterTimeFunctions(table);
     RegisterNetworkFunctions(table);
+    RegisterJsonFunctions(table);
     for (size_t i = 0; i < table.size(); ++i) by_name.emplace(table[i].name, i);
   }
 };

@@ -12,5 +12,6 @@ void RegisterMathFunctions(std::vector<ScalarFunction>& table);
 void RegisterMultivalueFunctions(std::vector<ScalarFunction>& table);
 void RegisterTimeFunctions(std::vector<ScalarFunction>& table);
 void RegisterNetworkFunctions(std::vector<ScalarFunction>& table);
+void RegisterJsonFunctions(std::vector<ScalarFunction>& table);
 
 }  // namespace trailhound

@@ -72,6 +72,26 @@ std::vector<std::optional<std::string>> Regex::Match(std::string_view text, size
   return groups;
 }
 
+std::vector<std::pair<size_t, size_t>> Regex::MatchSpans(std::string_view text, size_t start) const {
+  std::vector<std::pair<size_t, size_t>> spans;
+  auto* md = static_cast<pcre2_match_data*>(match_data_);
+  int rc = pcre2_match(static_cast<pcre2_code*>(code_), reinterpret_cast<PCRE2_SPTR>(text.data()), text.size(), start,
+                       0, md, nullptr);
+  if (!Matched(rc, pattern_)) return spans;
+  PCRE2_SIZE* ov = pcre2_get_ovector_pointer(md);
+  uint32_t count = pcre2_get_ovector_count(md);
+  uint32_t capture_count = 0;
+  pcre2_pattern_info(static_cast<pcre2_code*>(code_), PCRE2_INFO_CAPTURECOUNT, &capture_count);
+  for (uint32_t i = 0; i <= capture_count; ++i) {
+    if (i >= count || ov[2 * i] == PCRE2_UNSET) {
+      spans.emplace_back(std::string_view::npos, std::string_view::npos);
+    } else {
+      spans.emplace_back(ov[2 * i], ov[2 * i + 1]);
+    }
+  }
+  return spans;
+}
+
 std::string Regex::ReplaceAll(std::string_view text, std::string_view replacement) const {
   std::string out;
   size_t pos = 0;

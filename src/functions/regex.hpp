@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace trailhound {
@@ -23,6 +24,9 @@ class Regex {
   // Capture groups of the first match at or after `start`: group 0 first; nullopt for groups
   // that did not take part. Empty when there is no match.
   std::vector<std::optional<std::string>> Match(std::string_view text, size_t start = 0, size_t* match_end = nullptr) const;
+  // Byte spans [begin, end) of group 0..N of the first match at or after `start`; groups that did
+  // not take part are {npos, npos}. Empty when there is no match.
+  std::vector<std::pair<size_t, size_t>> MatchSpans(std::string_view text, size_t start = 0) const;
   std::vector<std::string> GroupNames() const;  // indexed by group number; "" for unnamed
   const std::string& pattern() const { return pattern_; }
 

@@ -99,6 +99,11 @@ simdjson::error_code FieldExtractor::WalkArray(od::array array) {
   return simdjson::SUCCESS;
 }
 
+bool FieldExtractor::PastCutoff(od::value& value) const {
+  if (leaf_cutoff_ == SIZE_MAX) return false;
+  return static_cast<size_t>(value.raw_json_token().data() - json_begin_) >= leaf_cutoff_;
+}
+
 simdjson::error_code FieldExtractor::WalkValue(od::value value) {
   od::json_type type;
   simdjson::error_code error = value.type().get(type);
@@ -122,14 +127,14 @@ simdjson::error_code FieldExtractor::WalkValue(od::value value) {
       return error;
     }
     case od::json_type::string: {
-      if (!WantsLeaf()) return simdjson::SUCCESS;
+      if (!WantsLeaf() || PastCutoff(value)) return simdjson::SUCCESS;
       std::string_view text;
       if ((error = value.get_string().get(text))) return error;
       AddLeaf(text);
       return simdjson::SUCCESS;
     }
     case od::json_type::number: {
-      if (!WantsLeaf()) return simdjson::SUCCESS;
+      if (!WantsLeaf() || PastCutoff(value)) return simdjson::SUCCESS;
       // Splunk keeps the number as written (1.0 stays "1.0", 1e3 stays "1e3").
       std::string_view token = value.raw_json_token();
       while (!token.empty() && (token.back() == ' ' || token.back() == '\n' || token.back() == '\r' ||
@@ -140,14 +145,14 @@ simdjson::error_code FieldExtractor::WalkValue(od::value value) {
       return simdjson::SUCCESS;
     }
     case od::json_type::boolean: {
-      if (!WantsLeaf()) return simdjson::SUCCESS;
+      if (!WantsLeaf() || PastCutoff(value)) return simdjson::SUCCESS;
       bool b = false;
       if ((error = value.get_bool().get(b))) return error;
       AddLeaf(b ? "true" : "false");
       return simdjson::SUCCESS;
     }
     case od::json_type::null: {
-      if (!WantsLeaf()) return simdjson::SUCCESS;
+      if (!WantsLeaf() || PastCutoff(value)) return simdjson::SUCCESS;
       bool is_null = false;
       if ((error = value.is_null().get(is_null))) return error;
       if (!is_null) return simdjson::N_ATOM_ERROR;
@@ -160,6 +165,7 @@ simdjson::error_code FieldExtractor::WalkValue(od::value value) {
 
 bool FieldExtractor::Extract(std::string_view json, Row& row, std::string* error) {
   StartEvent();
+  json_begin_ = json.data();
   path_.clear();
   depth_ = 0;
   od::document doc;

@@ -36,6 +36,10 @@ class FieldExtractor {
   // row as it was.
   bool Extract(std::string_view json, Row& row, std::string* error);
 
+  // Leaves whose value starts `cutoff` or more bytes into the text are left out (spath's
+  // extract-all mode reads only the first 5000 characters). Default: no cutoff.
+  void set_leaf_cutoff(size_t cutoff) { leaf_cutoff_ = cutoff; }
+
  private:
   // Values collected for one field name in the current event.
   struct Slot {
@@ -49,6 +53,7 @@ class FieldExtractor {
   // The value is named by path_.
   simdjson::error_code WalkValue(simdjson::ondemand::value value);
   bool WantsLeaf() const { return all_ || projection_.Wants(path_); }
+  bool PastCutoff(simdjson::ondemand::value& value) const;
   bool WantsSubtree() const { return all_ || projection_.WantsUnder(path_) || projection_.Wants(path_); }
   void AddLeaf(std::string_view text);
   FieldId IdFor(std::string_view name);
@@ -66,6 +71,8 @@ class FieldExtractor {
   std::vector<uint32_t> slot_of_;
   std::vector<uint32_t> stamp_;
   uint32_t event_stamp_ = 0;
+  size_t leaf_cutoff_ = SIZE_MAX;
+  const char* json_begin_ = nullptr;
 };
 
 }  // namespace trailhound

@@ -43,6 +43,7 @@ bool AddNeeds(const Command& c, Projection& p) {
       for (const auto& a : s.aggregates) {
         if (a.field) ids.push_back(*a.field);
         if (a.eval) CollectFields(*a.eval, ids);
+        if (a.field_pattern) NeedPattern(p, *a.field_pattern);
       }
       NeedFields(p, ids);
       return true;
@@ -100,6 +101,20 @@ bool AddNeeds(const Command& c, Projection& p) {
     case CommandKind::kInputlookup:
       // A generating inputlookup replaces the events: none of their fields are read.
       return !static_cast<const InputlookupCommand&>(c).append;
+    // Extraction and reshaping commands. _raw is always at hand (Row::raw()), so reading it
+    // needs no event field.
+    case CommandKind::kSpath: {
+      FieldId input = static_cast<const SpathCommand&>(c).input;
+      if (input != fields::Raw()) ids.push_back(input);
+      break;
+    }
+    case CommandKind::kRex: {
+      FieldId field = static_cast<const RexCommand&>(c).field;
+      if (field != fields::Raw()) ids.push_back(field);
+      break;
+    }
+    case CommandKind::kMvexpand: ids.push_back(static_cast<const MvexpandCommand&>(c).field); break;
+    case CommandKind::kFillnull: break;  // only fills; fields read later are projected by their readers
   }
   NeedFields(p, ids);
   return false;
@@ -114,7 +129,14 @@ void UpdateColumns(const Command& c, std::optional<std::vector<FieldId>>& cols) 
     case CommandKind::kStats: {
       const auto& s = static_cast<const StatsCommand&>(c);
       cols = s.by;
-      for (const auto& a : s.aggregates) append(a.output);
+      for (const auto& a : s.aggregates) {
+        if (a.field_pattern) {
+          // Wildcard aggregates: the columns depend on the fields the rows have.
+          cols.reset();
+          return;
+        }
+        append(a.output);
+      }
       break;
     }
     case CommandKind::kTable: {
@@ -185,6 +207,27 @@ void UpdateColumns(const Command& c, std::optional<std::vector<FieldId>>& cols) 
       break;
     }
     case CommandKind::kInputlookup: cols.reset(); break;
+    // Extraction and reshaping commands.
+    case CommandKind::kSpath: {
+      const auto& sp = static_cast<const SpathCommand&>(c);
+      if (!sp.path) {
+        cols.reset();  // auto-extract: the fields depend on the data
+        return;
+      }
+      append(sp.output ? *sp.output : FieldNames::Intern(*sp.path));
+      break;
+    }
+    case CommandKind::kRex: {
+      const auto& r = static_cast<const RexCommand&>(c);
+      for (const auto& g : r.group_fields) {
+        if (g) append(*g);
+      }
+      if (r.offset_field) append(*r.offset_field);
+      break;
+    }
+    case CommandKind::kFillnull:
+      for (FieldId f : static_cast<const FillnullCommand&>(c).fields) append(f);
+      break;
     default: break;
   }
 }
@@ -224,7 +267,15 @@ std::unique_ptr<QueryPlan> PlanQueryAt(const std::string& query, const PlanConte
       case CommandKind::kWhere: plan->operators_.push_back(MakeWhereOperator(static_cast<const WhereCommand&>(c), ev)); break;
       case CommandKind::kEval: plan->operators_.push_back(MakeEvalOperator(static_cast<const EvalCommand&>(c), ev)); break;
       case CommandKind::kBin: plan->operators_.push_back(MakeBinOperator(static_cast<const BinCommand&>(c), settings)); break;
-      case CommandKind::kStats: plan->operators_.push_back(MakeStatsOperator(static_cast<const StatsCommand&>(c), ev)); break;
+      case CommandKind::kStats: {
+        const auto& s = static_cast<const StatsCommand&>(c);
+        plan->operators_.push_back(MakeStatsOperator(s, ev));
+        if (std::any_of(s.aggregates.begin(), s.aggregates.end(), [](const AggregateSpec& a) { return a.field_pattern.has_value(); })) {
+          plan->columns_source_ = plan->operators_.back().get();
+          plan->columns_source_command_ = static_cast<size_t>(&cmd - &plan->pipeline_.commands.front());
+        }
+        break;
+      }
       case CommandKind::kConvert: plan->operators_.push_back(MakeConvertOperator(static_cast<const ConvertCommand&>(c), settings)); break;
       case CommandKind::kRename: plan->operators_.push_back(MakeRenameOperator(static_cast<const RenameCommand&>(c))); break;
       case CommandKind::kTable: plan->operators_.push_back(MakeTableOperator(static_cast<const TableCommand&>(c))); break;
@@ -269,6 +320,11 @@ std::unique_ptr<QueryPlan> PlanQueryAt(const std::string& query, const PlanConte
         plan->operators_.push_back(MakeInputlookupOperator(l, ResolveLookup(context, l.table, l.table_position)));
         break;
       }
+      // Extraction and reshaping commands.
+      case CommandKind::kSpath: plan->operators_.push_back(MakeSpathOperator(static_cast<const SpathCommand&>(c))); break;
+      case CommandKind::kRex: plan->operators_.push_back(MakeRexOperator(static_cast<const RexCommand&>(c))); break;
+      case CommandKind::kMvexpand: plan->operators_.push_back(MakeMvexpandOperator(static_cast<const MvexpandCommand&>(c))); break;
+      case CommandKind::kFillnull: plan->operators_.push_back(MakeFillnullOperator(static_cast<const FillnullCommand&>(c))); break;
     }
   }
   // Without a command that bounds the output to named fields, every event field is output.
@@ -286,6 +342,14 @@ std::unique_ptr<QueryPlan> PlanQueryAt(const std::string& query, const PlanConte
   if (!children.empty()) plan->operators_.insert(plan->operators_.begin(), MakeSubsearchTap(std::move(children)));
   for (size_t i = 0; i + 1 < plan->operators_.size(); ++i) plan->operators_[i]->set_next(plan->operators_[i + 1].get());
   return plan;
+}
+
+std::optional<std::vector<FieldId>> QueryPlan::ResultColumns() const {
+  if (columns_source_ == nullptr) return columns_;
+  std::optional<std::vector<FieldId>> cols = columns_source_->ResultColumns();
+  if (!cols) return columns_;
+  for (size_t i = columns_source_command_ + 1; i < pipeline_.commands.size(); ++i) UpdateColumns(*pipeline_.commands[i], cols);
+  return cols;
 }
 
 std::vector<std::string> QueryPlan::Notes() const {

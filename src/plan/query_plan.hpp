@@ -22,6 +22,9 @@ class QueryPlan {
   // The output columns when a command fixes them (stats, table); otherwise the union of the
   // result rows' fields in first-seen order.
   const std::optional<std::vector<FieldId>>& columns() const { return columns_; }
+  // After the run: columns(), with the columns a wildcard stats found in the data filled in (and
+  // the later commands' changes to them applied).
+  std::optional<std::vector<FieldId>> ResultColumns() const;
 
   Operator& first() { return *operators_.front(); }
   std::vector<Row>& results() { return collector_->rows(); }
@@ -40,6 +43,9 @@ class QueryPlan {
   std::optional<std::vector<FieldId>> columns_;
   // Plans of the `[ ... ]` subsearches (join, append), fed the same events by a tap in front.
   std::vector<std::unique_ptr<QueryPlan>> subsearches_;
+  // The last operator whose columns come from the data, and the index of its command.
+  const Operator* columns_source_ = nullptr;
+  size_t columns_source_command_ = 0;
 };
 
 // Parses and plans a macro-expanded query. Throws QueryError.

@@ -15,6 +15,8 @@ enum class CommandKind {
   kSearch, kWhere, kEval, kBin, kStats, kConvert, kRename, kTable, kFields, kSort, kHead,
   // Multi-row commands, subsearches and lookups (their nodes are in spl/row_command_ast.hpp).
   kJoin, kAppend, kEventstats, kAnomalyDetection, kLookup, kInputlookup,
+  // Extraction and reshaping commands (spath, rex, mvexpand, fillnull).
+  kSpath, kRex, kMvexpand, kFillnull,
 };
 
 struct Command {
@@ -62,6 +64,10 @@ struct AggregateSpec {
   std::optional<FieldId> field;  // the argument field; none for bare count
   EvalExprPtr eval;            // count(eval(...)) style argument
   FieldId output = 0;          // the column name: AS name or the text as written
+  // A wildcard argument (`values(requestParameters.*) as *`): one aggregate per matching field,
+  // named by output_pattern with the `*` parts substituted. `field` and `output` are then unused.
+  std::optional<std::string> field_pattern;
+  std::string output_pattern;
 };
 
 struct StatsCommand : Command {
@@ -113,6 +119,42 @@ struct SortCommand : Command {
 struct HeadCommand : Command {
   HeadCommand() : Command(CommandKind::kHead) {}
   size_t limit = 10;
+};
+
+// ---- Extraction and reshaping commands: spath, rex, mvexpand, fillnull ----
+
+struct SpathCommand : Command {
+  SpathCommand() : Command(CommandKind::kSpath) {}
+  FieldId input = 0;               // default _raw
+  std::optional<std::string> path;  // none: extract every leaf (auto-extract mode)
+  std::optional<FieldId> output;   // default: the path itself
+};
+
+struct RexCommand : Command {
+  RexCommand() : Command(CommandKind::kRex) {}
+  FieldId field = 0;  // default _raw
+  std::string regex;  // extraction mode; for sed mode, the s/// or y/// expression's regex
+  size_t max_match = 1;  // 0: unlimited
+  std::optional<FieldId> offset_field;
+  std::vector<std::optional<FieldId>> group_fields;  // per capture group 1..N: its field (none if unnamed)
+  // mode=sed
+  bool sed = false;
+  bool sed_transliterate = false;  // y/abc/xyz/
+  std::string sed_replacement;     // s///: the replacement; y///: the target characters
+  bool sed_global = false;
+  size_t sed_occurrence = 1;  // s///N: replace only the Nth match
+};
+
+struct MvexpandCommand : Command {
+  MvexpandCommand() : Command(CommandKind::kMvexpand) {}
+  FieldId field = 0;
+  size_t limit = 0;  // 0: every value
+};
+
+struct FillnullCommand : Command {
+  FillnullCommand() : Command(CommandKind::kFillnull) {}
+  std::string value = "0";
+  std::vector<FieldId> fields;  // empty: every field present in some row (blocking)
 };
 
 using CommandPtr = std::unique_ptr<Command>;

@@ -28,6 +28,11 @@ CommandPtr ParseAnomalyDetectionCommand(std::string_view args, size_t base);
 CommandPtr ParseLookupCommand(std::string_view args, size_t base);
 CommandPtr ParseInputlookupCommand(std::string_view args, size_t base);
 CommandPtr ParseOutputlookupCommand(std::string_view args, size_t base);
+// Extraction and reshaping commands.
+CommandPtr ParseSpathCommand(std::string_view args, size_t base);
+CommandPtr ParseRexCommand(std::string_view args, size_t base);
+CommandPtr ParseMvexpandCommand(std::string_view args, size_t base);
+CommandPtr ParseFillnullCommand(std::string_view args, size_t base);
 
 // Helpers shared by the command parsers.
 bool IsKeyword(const ArgToken& t, const char* keyword);  // a word, case-insensitive

@@ -1,4 +1,5 @@
 // stats [options] agg [(arg)] [as name] (,? agg ...)* [by field (,? field)*]
+#include <algorithm>
 #include <cctype>
 
 #include "common/error.hpp"
@@ -60,10 +61,10 @@ CommandPtr ParseStatsCommand(std::string_view args, size_t base) {
           throw QueryError("expected " + tok.text + "(field)", t[lparen].position);
         }
         if (t[i + 1].text.find('*') != std::string::npos) {
-          throw QueryError("wildcard fields in stats functions (" + tok.text + "(" + t[i + 1].text + ")) are not supported yet",
-                           t[i + 1].position);
+          spec.field_pattern = t[i + 1].text;  // expanded per matching field by the stats operator
+        } else {
+          spec.field = FieldNames::Intern(t[i + 1].text);
         }
-        spec.field = FieldNames::Intern(t[i + 1].text);
         written_end = t[i + 2].end;
         i += 3;
       }
@@ -75,7 +76,15 @@ CommandPtr ParseStatsCommand(std::string_view args, size_t base) {
       name = t[i + 1].text;
       i += 2;
     }
-    spec.output = FieldNames::Intern(name);
+    if (spec.field_pattern) {
+      auto stars = [](const std::string& x) { return std::count(x.begin(), x.end(), '*'); };
+      if (stars(name) > stars(*spec.field_pattern)) {
+        throw QueryError("stats: '" + name + "' has more '*' than " + *spec.field_pattern, tok.position);
+      }
+      spec.output_pattern = name;  // `*` parts are substituted per matching field
+    } else {
+      spec.output = FieldNames::Intern(name);
+    }
     cmd->aggregates.push_back(std::move(spec));
   }
   if (cmd->aggregates.empty()) throw QueryError("stats needs at least one aggregate, e.g. count", base);

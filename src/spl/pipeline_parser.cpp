@@ -28,6 +28,9 @@ constexpr CommandEntry kCommands[] = {
     {"join", ParseJoinCommand},     {"append", ParseAppendCommand},   {"eventstats", ParseEventstatsCommand},
     {"anomalydetection", ParseAnomalyDetectionCommand},              {"lookup", ParseLookupCommand},
     {"inputlookup", ParseInputlookupCommand},                        {"outputlookup", ParseOutputlookupCommand},
+    // Extraction and reshaping commands.
+    {"spath", ParseSpathCommand},     {"rex", ParseRexCommand},
+    {"mvexpand", ParseMvexpandCommand}, {"fillnull", ParseFillnullCommand},
 };
 
 struct Segment {
