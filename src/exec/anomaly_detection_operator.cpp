@@ -10,8 +10,8 @@
 //     (quartiles interpolated between closest ranks), k = 1.5 with cutoff=false; trailhound's
 //     choice for cutoff=true (Splunk's exact formula is not documented) is k = 3, Tukey's "far
 //     out" fence, which flags fewer events as the documentation says.
-// Anomalous events get log_event_prob, max_freq, probable_cause (the field of the rarest value)
-// and probable_cause_freq. action=filter keeps only them, annotate keeps every row,
+// Anomalous events get log_event_prob, probable_cause (the field of the rarest value),
+// probable_cause_freq and max_freq, in the documented order. action=filter keeps only them, annotate keeps every row,
 // summary gives one row of statistics.
 #include <algorithm>
 #include <cmath>
@@ -70,9 +70,9 @@ class AnomalyDetectionOperator : public Operator {
       }
       Row& row = rows_[r];
       row.Set(FieldNames::Intern("log_event_prob"), Value::Num(logp[r]));
-      row.Set(FieldNames::Intern("max_freq"), Value::Num(max_freq));
       row.Set(FieldNames::Intern("probable_cause"), Value::Str(FieldNames::Name(fields[cause])));
       row.Set(FieldNames::Intern("probable_cause_freq"), Value::Num(freq[cause][r]));
+      row.Set(FieldNames::Intern("max_freq"), Value::Num(max_freq));
       Emit(row);
     }
     if (cmd_.action == AnomalyDetectionCommand::Action::kSummary) {
