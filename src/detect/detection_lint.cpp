@@ -13,6 +13,7 @@
 #include "profile/profile.hpp"
 #include "spl/macro_expander.hpp"
 #include "spl/pipeline_parser.hpp"
+#include "spl/row_command_ast.hpp"
 
 namespace trailhound {
 
@@ -41,31 +42,76 @@ bool IsRawField(const StringSet& raw, const std::string& field) {
 
 // Fields the pipeline's own commands create (they are not read from events). Commands added
 // later that create fields belong here too.
-StringSet CreatedFields(const Pipeline& pipeline) {
-  StringSet created;
+// Fields the commands of a pipeline (and of its join/append subsearches) create. `open` is set
+// when a bare spath or an output-less lookup creates fields only the data can name.
+void CollectCreatedFields(const Pipeline& pipeline, StringSet& created, bool& open) {
+  auto add = [&](FieldId id) { created.insert(FieldNames::Name(id)); };
   for (const auto& cmd : pipeline.commands) {
     switch (cmd->kind) {
       case CommandKind::kEval:
-        for (const auto& a : static_cast<const EvalCommand&>(*cmd).assignments) created.insert(FieldNames::Name(a.target));
+        for (const auto& a : static_cast<const EvalCommand&>(*cmd).assignments) add(a.target);
         break;
       case CommandKind::kBin:
-        if (auto as = static_cast<const BinCommand&>(*cmd).as) created.insert(FieldNames::Name(*as));
+        if (auto as = static_cast<const BinCommand&>(*cmd).as) add(*as);
         break;
       case CommandKind::kConvert:
         for (const auto& c : static_cast<const ConvertCommand&>(*cmd).conversions) {
-          if (c.as) created.insert(FieldNames::Name(*c.as));
+          if (c.as) add(*c.as);
         }
         break;
       case CommandKind::kRename:
         for (const auto& [from, to] : static_cast<const RenameCommand&>(*cmd).pairs) created.insert(to);
         break;
       case CommandKind::kStats:
-        for (const auto& a : static_cast<const StatsCommand&>(*cmd).aggregates) created.insert(FieldNames::Name(a.output));
+        for (const auto& a : static_cast<const StatsCommand&>(*cmd).aggregates) add(a.output);
         break;
+      case CommandKind::kEventstats:
+        for (const auto& a : static_cast<const EventstatsCommand&>(*cmd).stats->aggregates) add(a.output);
+        break;
+      case CommandKind::kSpath: {
+        const auto& sp = static_cast<const SpathCommand&>(*cmd);
+        if (!sp.path) {
+          open = true;
+        } else {
+          sp.output ? add(*sp.output) : void(created.insert(*sp.path));
+        }
+        break;
+      }
+      case CommandKind::kRex: {
+        const auto& r = static_cast<const RexCommand&>(*cmd);
+        for (const auto& g : r.group_fields) {
+          if (g) add(*g);
+        }
+        if (r.offset_field) add(*r.offset_field);
+        break;
+      }
+      case CommandKind::kFillnull:
+        for (FieldId f : static_cast<const FillnullCommand&>(*cmd).fields) add(f);
+        break;
+      case CommandKind::kAnomalyDetection:
+        for (const char* f : {"log_event_prob", "probable_cause", "probable_cause_freq", "max_freq"}) created.insert(f);
+        break;
+      case CommandKind::kLookup: {
+        const auto& l = static_cast<const LookupCommand&>(*cmd);
+        if (!l.has_output_clause) open = true;
+        for (const auto& o : l.outputs) add(o.field);
+        break;
+      }
+      case CommandKind::kInputlookup: open = true; break;
+      case CommandKind::kJoin:
+      case CommandKind::kAppend: {
+        const Subsearch& sub = cmd->kind == CommandKind::kJoin ? static_cast<const JoinCommand&>(*cmd).subsearch
+                                                               : static_cast<const AppendCommand&>(*cmd).subsearch;
+        try {
+          CollectCreatedFields(ParsePipeline(sub.text), created, open);
+        } catch (const Error&) {
+          open = true;  // the plan would not have been made; be safe
+        }
+        break;
+      }
       default: break;
     }
   }
-  return created;
 }
 
 // `rename a.* as *`: the pattern pairs with one '*' each, so that a field the search reads
@@ -106,7 +152,14 @@ void CheckFields(const QueryPlan& plan, const LintSettings& settings, DetectionL
   if (settings.profile != nullptr) {
     for (const auto& f : settings.profile->DerivedFields()) produced.insert(f);
   }
-  StringSet created = CreatedFields(plan.pipeline());
+  StringSet created;
+  bool open = false;
+  CollectCreatedFields(plan.pipeline(), created, open);
+  if (open) {
+    // A bare spath, an inputlookup or a lookup without OUTPUT makes fields only the data names.
+    out.fields_note = "not checked: a bare spath or a lookup creates fields named by the data";
+    return;
+  }
   auto renames = WildcardRenames(plan.pipeline());
   auto is_produced = [&](const std::string& field) {
     return IsSplunkDefaultField(field) || created.contains(field) || produced.contains(field) ||
