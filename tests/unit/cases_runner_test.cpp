@@ -9,6 +9,7 @@
 #include <zlib.h>
 
 #include "common/error.hpp"
+#include "json_lines_test_util.hpp"
 #include "detect/detection_yaml.hpp"
 #include "exec/query_runner.hpp"
 #include "output/hunt_writer.hpp"
@@ -17,6 +18,9 @@
 
 namespace trailhound {
 namespace {
+
+using testing_util::CanonicalJson;
+using testing_util::NonBlankLines;
 
 namespace fs = std::filesystem;
 
@@ -42,28 +46,6 @@ std::vector<CaseSpec> LoadCases() {
     for (const auto& c : doc["cases"]) {
       out.push_back({fs::relative(f, root).string(), c["name"].as<std::string>(), c});
     }
-  }
-  return out;
-}
-
-// Canonical compact form of one JSON line (key order kept), so expected rows may be spaced.
-std::string Canonical(const std::string& line) {
-  simdjson::dom::parser parser;
-  simdjson::dom::element el;
-  auto err = parser.parse(line).get(el);
-  if (err) return "<invalid JSON: " + line + ">";
-  return simdjson::minify(el);
-}
-
-std::vector<std::string> Lines(const std::string& text) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t nl = text.find('\n', start);
-    std::string line = text.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
-    if (line.find_first_not_of(" \t\r") != std::string::npos) out.push_back(line);
-    if (nl == std::string::npos) break;
-    start = nl + 1;
   }
   return out;
 }
@@ -162,8 +144,8 @@ TEST_P(CaseTest, Runs) {
   ASSERT_FALSE(c["error"]) << "expected an error containing: " << c["error"].as<std::string>();
 
   std::vector<std::string> want;
-  for (const auto& l : Lines(c["expect"] ? c["expect"].as<std::string>() : "")) want.push_back(Canonical(l));
-  std::vector<std::string> got = Lines(output);
+  for (const auto& l : NonBlankLines(c["expect"] ? c["expect"].as<std::string>() : "")) want.push_back(CanonicalJson(l));
+  std::vector<std::string> got = NonBlankLines(output);
   if (c["unordered"] && c["unordered"].as<bool>()) {
     std::sort(want.begin(), want.end());
     std::sort(got.begin(), got.end());

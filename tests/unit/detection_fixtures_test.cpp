@@ -15,9 +15,13 @@
 #include <vector>
 
 #include "cli_test_util.hpp"
+#include "json_lines_test_util.hpp"
 
 namespace trailhound {
 namespace {
+
+using testing_util::CanonicalJson;
+using testing_util::NonBlankLines;
 
 namespace fs = std::filesystem;
 using cli_test::CliRun;
@@ -33,27 +37,6 @@ std::string Quote(const std::string& s) {
   std::string out = "'";
   for (char ch : s) out += ch == '\'' ? std::string("'\\''") : std::string(1, ch);
   return out + "'";
-}
-
-// Canonical compact form of one JSON line (key order kept), so expected lines may be spaced.
-std::string Canonical(const std::string& line) {
-  simdjson::dom::parser parser;
-  simdjson::dom::element el;
-  if (parser.parse(line).get(el)) return "<invalid JSON: " + line + ">";
-  return simdjson::minify(el);
-}
-
-std::vector<std::string> NonBlankLines(const std::string& text) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t nl = text.find('\n', start);
-    std::string line = text.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
-    if (line.find_first_not_of(" \t\r") != std::string::npos) out.push_back(line);
-    if (nl == std::string::npos) break;
-    start = nl + 1;
-  }
-  return out;
 }
 
 // One test per case; a file that does not load becomes one failing case that says why, so a typo
@@ -130,7 +113,7 @@ std::vector<FixtureCase> LoadFixtureCases() {
 // Sorted canonical lines: the comparison ignores the order of result rows.
 std::vector<std::string> CanonicalSorted(const std::string& text) {
   std::vector<std::string> out;
-  for (const auto& l : NonBlankLines(text)) out.push_back(Canonical(l));
+  for (const auto& l : NonBlankLines(text)) out.push_back(CanonicalJson(l));
   std::sort(out.begin(), out.end());
   return out;
 }
