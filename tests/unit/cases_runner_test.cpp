@@ -9,6 +9,7 @@
 #include <zlib.h>
 
 #include "common/error.hpp"
+#include "common/time_format.hpp"
 #include "json_lines_test_util.hpp"
 #include "detect/detection_yaml.hpp"
 #include "exec/query_runner.hpp"
@@ -101,6 +102,12 @@ TEST_P(CaseTest, Runs) {
   }
   RunOptions options;
   options.settings.timezone = c["tz"] ? c["tz"].as<std::string>() : "UTC";
+  // now: what now() sees, as ISO 8601 (like --now); cases without it must not depend on the clock.
+  if (c["now"]) {
+    auto now = ParseIsoTime(c["now"].as<std::string>());
+    ASSERT_TRUE(now) << "now: needs an ISO 8601 time";
+    options.settings.now = *now;
+  }
   if (c["profile"] && c["profile"].as<std::string>() == "none") options.scan.apply_profiles = false;
   if (c["sourcetype"]) options.scan.sourcetype = c["sourcetype"].as<std::string>();
   if (c["lookups"]) {
