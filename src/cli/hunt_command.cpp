@@ -110,6 +110,13 @@ int RunHunt(const HuntArgs& args) {
   std::vector<std::string> notes;
   for (size_t i = 0; i < results.size(); ++i) {
     if (args.common.explain) std::cerr << "detection: " << planned[i]->name << "\n" << results[i].explain;
+    if (results[i].runtime_error) {
+      // Its rows are incomplete: leave them out; the other detections ran to the end.
+      std::cerr << "trailhound: detection '" << planned[i]->name << "' (" << planned[i]->origin
+                << ") stopped, its results are left out: " << *results[i].runtime_error << "\n";
+      exit_code = kExitQuery;
+      continue;
+    }
     for (const auto& n : results[i].notes) notes.push_back(planned[i]->name + ": " + n);
     out.push_back({planned[i], std::move(results[i].rows), std::move(results[i].columns)});
   }

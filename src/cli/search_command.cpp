@@ -40,6 +40,12 @@ int RunSearch(const SearchArgs& args) {
   auto files = ListInputsOrThrow(args.common.paths, summary);
   auto results = RunPlans(plans, files, options, summary);
   if (args.common.explain) std::cerr << results[0].explain;
+  if (results[0].runtime_error) {
+    // Incomplete rows would look like an answer: print none.
+    FinishRun(summary, results[0].notes, args.common.quiet);
+    std::cerr << "trailhound: the search stopped: " << *results[0].runtime_error << "\n";
+    return kExitQuery;
+  }
   WriteResults(std::cout, format, results[0].rows, results[0].columns);
   std::cout.flush();
   return FinishRun(summary, results[0].notes, args.common.quiet);

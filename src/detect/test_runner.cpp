@@ -34,6 +34,7 @@ SearchRun RunSearch(const std::string& expanded, const std::vector<InputFile>& f
   plans.push_back(PlanQuery(expanded, options.settings));
   SearchRun run;
   auto results = RunPlans(plans, files, options, run.summary);
+  if (results[0].runtime_error) throw Error(ErrorKind::kQuery, "the search stopped: " + *results[0].runtime_error);
   run.rows = std::move(results[0].rows);
   run.columns = std::move(results[0].columns);
   return run;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "common/error.hpp"
 #include "common/string_map.hpp"
 #include "common/time_format.hpp"
 #include "exec/date_fields.hpp"
@@ -25,6 +26,7 @@ struct EventScan::Impl {
   FieldId event_time = FieldNames::Intern("eventTime");
   FieldId at_timestamp = FieldNames::Intern("@timestamp");
   Value host, index;
+  std::vector<std::optional<std::string>> failures;  // per plan: why it stopped
   bool date_fields = false;  // a query names date_hour, date_wday, ...
 
   const Profile* FindProfile(const std::string& sourcetype) {
@@ -55,6 +57,7 @@ struct EventScan::Impl {
 EventScan::EventScan(std::vector<QueryPlan*> plans, ScanOptions options) : impl_(std::make_unique<Impl>()) {
   Impl& s = *impl_;
   s.plans = std::move(plans);
+  s.failures.resize(s.plans.size());
   s.options = std::move(options);
   for (QueryPlan* p : s.plans) s.wanted.Merge(p->needed_fields());
   s.date_fields = WantsDateFields(s.wanted);
@@ -81,8 +84,12 @@ void EventScan::Run(const std::vector<InputFile>& files, InputSummary& summary) 
   std::string error;
   Value source_value;
   const std::string* last_source = nullptr;
+  auto stopped = [&](size_t i) { return s.failures[i].has_value() || s.plans[i]->first().Done(); };
   auto all_done = [&] {
-    return std::all_of(s.plans.begin(), s.plans.end(), [](QueryPlan* p) { return p->first().Done(); });
+    for (size_t i = 0; i < s.plans.size(); ++i) {
+      if (!stopped(i)) return false;
+    }
+    return true;
   };
   for (const auto& file : files) {
     if (all_done()) break;
@@ -120,19 +127,32 @@ void EventScan::Run(const std::vector<InputFile>& files, InputSummary& summary) 
       row.Set(fields::Index(), s.index);
       if (const BoundProfile* b = s.Bound(sourcetype)) b->Apply(row);
       for (size_t i = 0; i < s.plans.size(); ++i) {
+        if (stopped(i)) continue;
         Operator& first = s.plans[i]->first();
-        if (first.Done()) continue;
-        if (i + 1 == s.plans.size()) {
-          first.Push(row);
-        } else {
-          Row copy = row;
-          first.Push(copy);
+        try {
+          if (i + 1 == s.plans.size()) {
+            first.Push(row);
+          } else {
+            Row copy = row;
+            first.Push(copy);
+          }
+        } catch (const Error& e) {
+          s.failures[i] = *ev.source + ":" + std::to_string(ev.line) + ": " + e.what();
         }
       }
     });
   }
-  for (QueryPlan* p : s.plans) p->first().Finish();
+  for (size_t i = 0; i < s.plans.size(); ++i) {
+    if (s.failures[i]) continue;
+    try {
+      s.plans[i]->first().Finish();
+    } catch (const Error& e) {
+      s.failures[i] = std::string("at the end of the input: ") + e.what();
+    }
+  }
 }
+
+const std::optional<std::string>& EventScan::failure(size_t plan) const { return impl_->failures.at(plan); }
 
 std::string EventScan::ExplainExtraction() const {
   return "extracted from events: " + impl_->extract.Describe() + "\n";

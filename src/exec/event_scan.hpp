@@ -34,6 +34,10 @@ class EventScan {
   // The fields extracted from events (for --explain).
   std::string ExplainExtraction() const;
 
+  // Why plan i stopped during the run (e.g. a regex hit PCRE2's match limit on an event), with
+  // the event's file:line; nullopt when it ran to the end. A failing plan never stops the others.
+  const std::optional<std::string>& failure(size_t plan) const;
+
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;

@@ -1,5 +1,6 @@
 #include "exec/query_runner.hpp"
 
+#include "common/error.hpp"
 #include "output/output_format.hpp"
 
 namespace trailhound {
@@ -11,8 +12,10 @@ std::vector<QueryResult> RunPlans(std::vector<std::unique_ptr<QueryPlan>>& plans
   EventScan scan(raw, options.scan);
   scan.Run(files, summary);
   std::vector<QueryResult> out;
-  for (auto& p : plans) {
+  for (size_t i = 0; i < plans.size(); ++i) {
+    auto& p = plans[i];
     QueryResult r;
+    r.runtime_error = scan.failure(i);
     r.rows = std::move(p->results());
     auto columns = p->ResultColumns();
     r.columns = columns ? *columns : DefaultColumns(r.rows);
@@ -30,7 +33,11 @@ std::vector<QueryResult> RunQueries(const std::vector<std::string>& queries, con
   context.settings = options.settings;
   context.lookups = options.lookups.get();
   for (const auto& q : queries) plans.push_back(PlanQuery(q, context));
-  return RunPlans(plans, files, options, summary);
+  auto results = RunPlans(plans, files, options, summary);
+  for (const auto& r : results) {
+    if (r.runtime_error) throw Error(ErrorKind::kQuery, *r.runtime_error);
+  }
+  return results;
 }
 
 }  // namespace trailhound

@@ -1,6 +1,7 @@
 #pragma once
 // Runs macro-expanded queries over input files in one pass and collects their results: the
 // entry point shared by the CLI commands and the data-driven tests.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,9 +23,13 @@ struct QueryResult {
   std::vector<FieldId> columns;     // explicit (stats/table) or the union of the rows' fields
   std::vector<std::string> notes;   // e.g. events stats dropped for a missing by-field
   std::string explain;              // the plan, for --explain
+  // Set when the query stopped during the run (its rows are then incomplete and must not be
+  // reported as results); the other queries of the run are unaffected.
+  std::optional<std::string> runtime_error;
 };
 
-// Plans every query first (throwing QueryError for the first bad one), then reads the files once.
+// Plans every query first (throwing QueryError for the first bad one), then reads the files once;
+// a query that fails during the run throws too (as kQuery).
 std::vector<QueryResult> RunQueries(const std::vector<std::string>& queries, const std::vector<InputFile>& files,
                                     const RunOptions& options, InputSummary& summary);
 

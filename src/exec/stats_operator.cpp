@@ -163,7 +163,10 @@ class StatsOperator : public Operator {
       const std::string& name = FieldNames::Name(id);
       for (size_t a = 0; a < cmd_.aggregates.size(); ++a) {
         const AggregateSpec& spec = cmd_.aggregates[a];
-        if (!spec.field_pattern || !GlobCapture(name, *spec.field_pattern, &caps_)) continue;
+        if (!spec.field_pattern) continue;
+        // Internal fields (_time, _raw) are not matched by a wildcard unless it starts with '_'.
+        if (name[0] == '_' && (*spec.field_pattern)[0] != '_') continue;
+        if (!GlobCapture(name, *spec.field_pattern, &caps_)) continue;
         std::string output = GlobSubstitute(spec.output_pattern, caps_);
         if (output.empty()) continue;
         AddColumn(a, FieldNames::Intern(output), id);

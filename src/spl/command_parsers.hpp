@@ -35,6 +35,9 @@ CommandPtr ParseMvexpandCommand(std::string_view args, size_t base);
 CommandPtr ParseFillnullCommand(std::string_view args, size_t base);
 
 // Helpers shared by the command parsers.
+// The stats grammar (aggregates, AS names, by clause), shared by stats and eventstats; `command`
+// names the command in error messages.
+std::unique_ptr<StatsCommand> ParseStatsArguments(std::string_view args, size_t base, const std::string& command);
 bool IsKeyword(const ArgToken& t, const char* keyword);  // a word, case-insensitive
 // Field names separated by spaces and/or commas, starting at tokens[i]; stops at a non-word.
 std::vector<std::string> ParseFieldList(const std::vector<ArgToken>& tokens, size_t& i);

@@ -18,8 +18,14 @@ CommandPtr ParseEventstatsCommand(std::string_view args, size_t base) {
     }
   }
   auto cmd = std::make_unique<EventstatsCommand>();
-  CommandPtr stats = ParseStatsCommand(args, base);
-  cmd->stats.reset(static_cast<StatsCommand*>(stats.release()));
+  cmd->stats = ParseStatsArguments(args, base, "eventstats");
+  // Wildcard aggregates (values(x.*) as *) need per-row column discovery eventstats does not do.
+  for (const auto& a : cmd->stats->aggregates) {
+    if (a.field_pattern) {
+      throw QueryError("eventstats: wildcard fields in aggregates (" + a.function + "(" + *a.field_pattern + ")) are not supported yet",
+                       base);
+    }
+  }
   return cmd;
 }
 

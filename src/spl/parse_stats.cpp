@@ -9,7 +9,7 @@
 
 namespace trailhound {
 
-CommandPtr ParseStatsCommand(std::string_view args, size_t base) {
+std::unique_ptr<StatsCommand> ParseStatsArguments(std::string_view args, size_t base, const std::string& command) {
   auto cmd = std::make_unique<StatsCommand>();
   auto t = LexArguments(args, base);
   size_t i = 0;
@@ -21,14 +21,14 @@ CommandPtr ParseStatsCommand(std::string_view args, size_t base) {
       continue;
     }
     if (IsKeyword(tok, "by")) break;
-    if (tok.kind != ArgToken::Kind::kWord) throw QueryError("expected an aggregate function in stats", tok.position);
+    if (tok.kind != ArgToken::Kind::kWord) throw QueryError("expected an aggregate function in " + command, tok.position);
     // Options come as name=value.
     if (i + 2 < t.size() && t[i + 1].kind == ArgToken::Kind::kEquals) {
       std::string opt = tok.text;
       if (opt == "dedup_splitvals") {
         cmd->dedup_splitvals = t[i + 2].text == "t" || t[i + 2].text == "true";
       } else if (opt != "allnum" && opt != "partitions" && opt != "delim") {
-        throw QueryError("unknown stats option '" + opt + "'", tok.position);
+        throw QueryError("unknown " + command + " option '" + opt + "'", tok.position);
       }
       i += 3;
       continue;
@@ -36,7 +36,7 @@ CommandPtr ParseStatsCommand(std::string_view args, size_t base) {
     std::string fname = tok.text;
     for (auto& c : fname) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     AggregateFunction fn;
-    if (!FindAggregateFunction(fname, fn)) throw QueryError("unknown stats function '" + tok.text + "'", tok.position);
+    if (!FindAggregateFunction(fname, fn)) throw QueryError("unknown " + command + " function '" + tok.text + "'", tok.position);
     AggregateSpec spec;
     spec.function = fname;
     size_t written_end = tok.end;
@@ -51,7 +51,7 @@ CommandPtr ParseStatsCommand(std::string_view args, size_t base) {
           if (t[j].kind == ArgToken::Kind::kLParen) ++depth;
           if (t[j].kind == ArgToken::Kind::kRParen && --depth == 0) break;
         }
-        if (j + 1 >= t.size() || t[j + 1].kind != ArgToken::Kind::kRParen) throw QueryError("unbalanced parentheses in stats", t[lparen].position);
+        if (j + 1 >= t.size() || t[j + 1].kind != ArgToken::Kind::kRParen) throw QueryError("unbalanced parentheses in " + command, t[lparen].position);
         spec.eval = ParseEvalExpression(text_between(t[i + 2].end, t[j].position), t[i + 2].end);
         i = j + 2;
         written_end = t[j + 1].end;
@@ -79,7 +79,7 @@ CommandPtr ParseStatsCommand(std::string_view args, size_t base) {
     if (spec.field_pattern) {
       auto stars = [](const std::string& x) { return std::count(x.begin(), x.end(), '*'); };
       if (stars(name) > stars(*spec.field_pattern)) {
-        throw QueryError("stats: '" + name + "' has more '*' than " + *spec.field_pattern, tok.position);
+        throw QueryError(command + ": '" + name + "' has more '*' than " + *spec.field_pattern, tok.position);
       }
       spec.output_pattern = name;  // `*` parts are substituted per matching field
     } else {
@@ -87,7 +87,7 @@ CommandPtr ParseStatsCommand(std::string_view args, size_t base) {
     }
     cmd->aggregates.push_back(std::move(spec));
   }
-  if (cmd->aggregates.empty()) throw QueryError("stats needs at least one aggregate, e.g. count", base);
+  if (cmd->aggregates.empty()) throw QueryError(command + " needs at least one aggregate, e.g. count", base);
   if (i < t.size() && IsKeyword(t[i], "by")) {
     size_t by_pos = t[i].position;
     ++i;
@@ -110,8 +110,10 @@ CommandPtr ParseStatsCommand(std::string_view args, size_t base) {
       i += 3;
     }
   }
-  if (i < t.size()) throw QueryError("unexpected '" + t[i].text + "' in stats", t[i].position);
+  if (i < t.size()) throw QueryError("unexpected '" + t[i].text + "' in " + command, t[i].position);
   return cmd;
 }
+
+CommandPtr ParseStatsCommand(std::string_view args, size_t base) { return ParseStatsArguments(args, base, "stats"); }
 
 }  // namespace trailhound

@@ -121,3 +121,46 @@ TEST(DetectCli, UndefinedCimMacroSaysWhereItComesFrom) {
 }
 
 }  // namespace
+
+namespace {
+
+// A detection whose rex hits PCRE2's match limit on one event (catastrophic backtracking).
+constexpr const char* kBacktrackingDetection = R"yaml(name: Fixture Backtracking Rex
+id: 00000000-0000-4000-8000-00000000beef
+version: 1
+status: production
+type: Hunting
+description: A rex that backtracks catastrophically on one userAgent.
+search: '`cloudtrail` | rex field=userAgent "(?<a>^(a|a?)+$)" | stats count by a'
+)yaml";
+
+}  // namespace
+
+TEST(DetectCli, ADetectionThatFailsOnAnEventStopsAloneAndTheOthersStillReport) {
+  TempDir dir;
+  dir.Write("rules/backtrack.yml", kBacktrackingDetection);
+  std::string evil(40, 'a');
+  evil += "!";
+  std::string events = std::string(R"({"eventVersion":"1.08","eventTime":"2024-05-01T10:00:00Z","eventSource":"s3.amazonaws.com","eventName":"ListBuckets","userAgent":")") +
+                       evil + "\"}\n";
+  fs::path input = dir.Write("events.json", events);
+  CliRun r = Trailhound("hunt -q --format jsonl -r '" + (dir.path() / "rules").string() + "' -r " + kFixtures +
+                        "/mixed_rules/a_denied_by_user.yml '" + input.string() + "' samples/AWSLogs");
+  EXPECT_EQ(r.code, 3) << r.err;
+  EXPECT_NE(r.err.find("detection 'Fixture Backtracking Rex'"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("events.json:1:"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("match limit"), std::string::npos) << r.err;
+  EXPECT_EQ(CountOccurrences(r.out, "Fixture Backtracking Rex"), 0u) << r.out;
+  EXPECT_GT(CountOccurrences(r.out, kDeniedName), 0u) << r.out;
+}
+
+TEST(DetectCli, ASearchThatFailsOnAnEventPrintsNoRows) {
+  TempDir dir;
+  std::string events = std::string(R"({"eventVersion":"1.08","eventName":"A","userAgent":")") + std::string(40, 'a') + "!\"}\n";
+  fs::path input = dir.Write("events.json", events);
+  CliRun r = Trailhound("search -q '* | rex field=userAgent \"(?<a>^(a|a?)+$)\" | table a' '" + input.string() + "'");
+  EXPECT_EQ(r.code, 3);
+  EXPECT_EQ(r.out, "");
+  EXPECT_NE(r.err.find("the search stopped: "), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("events.json:1:"), std::string::npos) << r.err;
+}
