@@ -18,6 +18,9 @@ class MvexpandOperator : public Operator {
       return;
     }
     std::vector<Value> values = v->values();
+    // Blank the field before copying the row, so each copy does not carry every value (which
+    // made expanding N values cost N^2); Set keeps the field's place among the columns.
+    row.Set(cmd_.field, Value());
     size_t n = cmd_.limit == 0 ? values.size() : std::min(values.size(), cmd_.limit);
     for (size_t i = 0; i < n; ++i) {
       if (Done()) return;

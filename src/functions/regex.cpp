@@ -22,6 +22,14 @@ bool Matched(int rc, const std::string& pattern) {
                                      reinterpret_cast<char*>(buf) + " (simplify the pattern)");
 }
 
+// Options for a match that resumes at `start` in a subject an earlier call (from 0) found valid
+// UTF-8: PCRE2 would otherwise re-check the whole subject on every call, which makes "every
+// match" loops quadratic. Only at a character boundary, where skipping the check is defined.
+uint32_t ResumeOptions(std::string_view text, size_t start) {
+  bool boundary = start >= text.size() || (static_cast<unsigned char>(text[start]) & 0xC0) != 0x80;
+  return start > 0 && boundary ? PCRE2_NO_UTF_CHECK : 0;
+}
+
 }  // namespace
 
 Regex::Regex(std::string_view pattern) : pattern_(pattern) {
@@ -55,7 +63,7 @@ std::vector<std::optional<std::string>> Regex::Match(std::string_view text, size
   std::vector<std::optional<std::string>> groups;
   auto* md = static_cast<pcre2_match_data*>(match_data_);
   int rc = pcre2_match(static_cast<pcre2_code*>(code_), reinterpret_cast<PCRE2_SPTR>(text.data()), text.size(), start,
-                       0, md, nullptr);
+                       ResumeOptions(text, start), md, nullptr);
   if (!Matched(rc, pattern_)) return groups;
   PCRE2_SIZE* ov = pcre2_get_ovector_pointer(md);
   uint32_t count = pcre2_get_ovector_count(md);
@@ -76,7 +84,7 @@ std::vector<std::pair<size_t, size_t>> Regex::MatchSpans(std::string_view text, 
   std::vector<std::pair<size_t, size_t>> spans;
   auto* md = static_cast<pcre2_match_data*>(match_data_);
   int rc = pcre2_match(static_cast<pcre2_code*>(code_), reinterpret_cast<PCRE2_SPTR>(text.data()), text.size(), start,
-                       0, md, nullptr);
+                       ResumeOptions(text, start), md, nullptr);
   if (!Matched(rc, pattern_)) return spans;
   PCRE2_SIZE* ov = pcre2_get_ovector_pointer(md);
   uint32_t count = pcre2_get_ovector_count(md);
@@ -98,7 +106,7 @@ std::string Regex::ReplaceAll(std::string_view text, std::string_view replacemen
   while (pos <= text.size()) {
     auto* md = static_cast<pcre2_match_data*>(match_data_);
     int rc = pcre2_match(static_cast<pcre2_code*>(code_), reinterpret_cast<PCRE2_SPTR>(text.data()), text.size(), pos,
-                         0, md, nullptr);
+                         ResumeOptions(text, pos), md, nullptr);
     if (!Matched(rc, pattern_)) break;
     PCRE2_SIZE* ov = pcre2_get_ovector_pointer(md);
     uint32_t count = pcre2_get_ovector_count(md);

@@ -21,6 +21,8 @@ class Regex {
   bool Search(std::string_view text) const;  // unanchored
   // Replaces every match; \1..\9 in `replacement` are groups.
   std::string ReplaceAll(std::string_view text, std::string_view replacement) const;
+  // Match and MatchSpans with start > 0 resume a scan of the same text begun at 0 (whose UTF-8 is
+  // then known to be valid: it is not checked again).
   // Capture groups of the first match at or after `start`: group 0 first; nullopt for groups
   // that did not take part. Empty when there is no match.
   std::vector<std::optional<std::string>> Match(std::string_view text, size_t start = 0, size_t* match_end = nullptr) const;

@@ -6,6 +6,7 @@
 
 #include "io/padded_buffer.hpp"
 #include "json/json_error.hpp"
+#include "json/lenient_string.hpp"
 
 namespace trailhound {
 
@@ -129,7 +130,15 @@ simdjson::error_code FieldExtractor::WalkValue(od::value value) {
     case od::json_type::string: {
       if (!WantsLeaf() || PastCutoff(value)) return simdjson::SUCCESS;
       std::string_view text;
-      if ((error = value.get_string().get(text))) return error;
+      std::string_view token = value.raw_json_token();  // peeks: the string is still unread
+      if ((error = value.get_string().get(text))) {
+        // A lone surrogate escape: keep the event, with U+FFFD for the bad escape.
+        if (error != simdjson::STRING_ERROR) return error;
+        auto lenient = DecodeJsonStringLenient(token);
+        if (!lenient) return error;
+        AddLeaf(*lenient);
+        return simdjson::SUCCESS;
+      }
       AddLeaf(text);
       return simdjson::SUCCESS;
     }

@@ -278,7 +278,7 @@ TEST(ExecEventstatsTest, Errors) {
   auto e = ExpectQueryError([] { PlanQuery("| eventstats allnum=true avg(x)", EvalSettings{}); });
   EXPECT_NE(std::string(e.what()).find("allnum=true is not supported"), std::string::npos);
   e = ExpectQueryError([] { PlanQuery("| eventstats nosuch(x)", EvalSettings{}); });
-  EXPECT_NE(std::string(e.what()).find("unknown stats function 'nosuch'"), std::string::npos);
+  EXPECT_NE(std::string(e.what()).find("unknown eventstats function 'nosuch'"), std::string::npos);
   EXPECT_NO_THROW(PlanQuery("| eventstats allnum=false avg(x)", EvalSettings{}));
 }
 
