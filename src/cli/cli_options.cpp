@@ -22,7 +22,7 @@ void CommonOptions::Register(CLI::App& app, bool with_paths) {
       ->allow_extra_args(false);
   app.add_option("--format", format, "Output format: table, jsonl, json, csv (default: table on a terminal, else jsonl)");
   app.add_option("--tz", timezone, "Timezone for convert ctime, strftime and day bins (IANA name; default UTC)");
-  app.add_option("--now", now, "The time now() sees (epoch seconds or ISO 8601; default: the clock)");
+  app.add_option("--now", now, "The time now() sees (epoch seconds, ISO 8601, or a date meaning its midnight UTC; default: the clock)");
   app.add_option("--sourcetype", sourcetype, "Force this sourcetype on every event (default: aws:cloudtrail for CloudTrail-shaped events, else _json)");
   app.add_option("--profile", profile, "Field derivation: none, or a profile YAML file (default: the built-in profile of each sourcetype)");
   app.add_option("--props", props_dir, "Derive fields with a Splunk add-on's own props.conf/transforms.conf/lookups from DIR");
@@ -64,7 +64,8 @@ RunOptions CommonOptions::ResolveRunOptions(std::vector<std::unique_ptr<Profile>
   } else {
     auto t = ParseNumber(now);
     if (!t) t = ParseIsoTime(now);
-    if (!t) throw Error(ErrorKind::kUsage, "--now takes epoch seconds or an ISO 8601 time such as 2024-01-15T10:00:00Z");
+    if (!t && now.size() == 10) t = ParseIsoTime(now + "T00:00:00Z");  // a date alone: its midnight, UTC
+    if (!t) throw Error(ErrorKind::kUsage, "--now takes epoch seconds, an ISO 8601 time such as 2024-01-15T10:00:00Z or a date (2024-01-15, midnight UTC)");
     r.settings.now = *t;
   }
   if (!sourcetype.empty()) r.scan.sourcetype = sourcetype;

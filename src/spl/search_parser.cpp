@@ -222,7 +222,7 @@ class SearchParser {
   // Syntax that would otherwise parse as something else and silently match nothing.
   void RejectUnsupported(const SearchToken& t) const {
     if (!t.text.empty() && t.text[0] == '[') {
-      throw QueryError("subsearches ([ ... ]) are not supported yet", t.position);
+      throw QueryError("subsearches ([ ... ]) inside search are not supported yet (those of join and append are)", t.position);
     }
     std::string upper = t.text;
     for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));

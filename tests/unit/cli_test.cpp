@@ -151,3 +151,20 @@ TEST(Cli, ExplainShowsTheProjection) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(Cli, NowTakesEpochIsoOrADateAndRejectsOtherText) {
+  const std::string query = "'* | head 1 | eval n=now(), d=relative_time(now(), \"-1d@d\") | table n d'";
+  CliRun epoch = Trailhound("search -q --now 1714557600 " + query + " samples/AWSLogs");
+  CliRun iso = Trailhound("search -q --now 2024-05-01T10:00:00Z " + query + " samples/AWSLogs");
+  CliRun date = Trailhound("search -q --now 2024-05-01 " + query + " samples/AWSLogs");
+  EXPECT_EQ(epoch.out, "{\"n\":1714557600,\"d\":1714435200}\n") << epoch.err;
+  EXPECT_EQ(iso.out, epoch.out);
+  EXPECT_EQ(date.out, "{\"n\":1714521600,\"d\":1714435200}\n") << date.err;
+  CliRun bad = Trailhound("search -q --now yesterday " + query + " samples/AWSLogs");
+  EXPECT_EQ(bad.code, 2);
+  EXPECT_NE(bad.err.find("--now takes epoch seconds"), std::string::npos) << bad.err;
+}
+
+}  // namespace
