@@ -128,6 +128,7 @@ TEST(TestLintCli, LookupsComeFromContentAndFromLookupsLikeHunt) {
   dir.Write("content/lookups/accounts.yml", "name: accounts\nfilename: accounts.csv\n");
   dir.Write("content/lookups/accounts.csv", "user,team\nalice,red\n");
   dir.Write("content/macros/.keep", "");
+  dir.Write("lk/accounts.yml", "name: accounts\nfilename: accounts.csv\n");
   dir.Write("lk/accounts.csv", "user,team\nalice,red\n");
   std::string content = (dir.path() / "content").string(), lk = (dir.path() / "lk").string();
   for (const std::string& source : {"--content '" + content + "'", "--lookups '" + lk + "'"}) {
@@ -141,7 +142,7 @@ TEST(TestLintCli, LookupsComeFromContentAndFromLookupsLikeHunt) {
   }
   // Without either, the message says what to do.
   CliRun r = Trailhound("lint --format jsonl -r '" + det + "'");
-  EXPECT_TRUE(Has(r.out, "unknown lookup 'accounts': no lookups loaded (use --lookups DIR or --content DIR)")) << r.out;
+  EXPECT_TRUE(Has(r.out, "unknown lookup 'accounts': no lookup definition of that name (no lookups loaded: use --lookups DIR or --content DIR)")) << r.out;
 }
 
 TEST(TestLintCli, SharedContentLookupsAreLoaded) {
@@ -167,7 +168,7 @@ TEST(TestCli, GitLfsPointerDatasetIsSkippedWithTheReason) {
   CliRun r = Trailhound("test --format jsonl -q -r '" + det + "' --macros " + kTestFixtures + "/content/macros --attack-data '" +
                         (dir.path() / "attack_data").string() + "'");
   EXPECT_EQ(r.code, 0) << r.out << r.err;
-  EXPECT_TRUE(Has(r.out, R"({"detection":"Fixture Denied Passes","test":"True Positive Test","dataset":"datasets/attack_techniques/T1580/fixture_denied/fixture_denied.json","status":"skipped","rows":null,"reason":"dataset is a Git LFS pointer (run git lfs pull)"})"))
+  EXPECT_TRUE(Has(r.out, R"x({"detection":"Fixture Denied Passes","test":"True Positive Test","dataset":"datasets/attack_techniques/T1580/fixture_denied/fixture_denied.json","status":"skipped","rows":null,"reason":"dataset is a Git LFS pointer (run git lfs pull)"})x"))
       << r.out;
 }
 
@@ -176,6 +177,7 @@ TEST(TestCli, InlineEventsThatDoNotParseNameTheDetectionAndTest) {
   std::string text = kLookupDetection;
   text.replace(text.find("    {\"eventVersion\""), 0, "    {\"eventVersion\":\"1.08\",\"eventName\":\"ok\"}\n    {not json\n");
   std::string det = dir.Write("det.yml", text).string();
+  dir.Write("lk/accounts.yml", "name: accounts\nfilename: accounts.csv\n");
   dir.Write("lk/accounts.csv", "user,team\nalice,red\n");
   CliRun r = Trailhound("test --format jsonl -q -r '" + det + "' --lookups '" + (dir.path() / "lk").string() + "'");
   EXPECT_EQ(r.code, 1) << r.out << r.err;
