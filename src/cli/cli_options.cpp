@@ -17,9 +17,7 @@ void CommonOptions::Register(CLI::App& app, bool with_paths) {
   if (with_paths) app.add_option("paths", paths, "CloudTrail files or directories (walked recursively); - for stdin");
   app.add_option("--macros", macro_dirs, "Directory or YAML file of macros (security_content format); repeatable, later wins")->allow_extra_args(false);
   app.add_option("--content", content_dir, "A security_content checkout (detections/, macros/, lookups/)");
-  app.add_option("--lookups", lookup_dirs,
-                 "Directory of lookup definitions (security_content *.yml) and CSV files for lookup/inputlookup; repeatable, later wins")
-      ->allow_extra_args(false);
+  RegisterLookups(app);
   app.add_option("--format", format, "Output format: table, jsonl, json, csv (default: table on a terminal, else jsonl)");
   app.add_option("--tz", timezone, "Timezone for convert ctime, strftime and day bins (IANA name; default UTC)");
   app.add_option("--now", now, "The time now() sees (epoch seconds, ISO 8601, or a date meaning its midnight UTC; default: the clock)");
@@ -29,6 +27,12 @@ void CommonOptions::Register(CLI::App& app, bool with_paths) {
   app.add_option("--host", host, "The host field of every event (default: trailhound)");
   app.add_flag("--explain", explain, "Print each query's plan and the fields it extracts to stderr");
   app.add_flag("-q,--quiet", quiet, "Do not print the input summary on stderr");
+}
+
+void CommonOptions::RegisterLookups(CLI::App& app) {
+  app.add_option("--lookups", lookup_dirs,
+                 "Directory of lookup definitions (security_content *.yml) and CSV files for lookup/inputlookup; repeatable, later wins")
+      ->allow_extra_args(false);
 }
 
 OutputFormat CommonOptions::ResolveFormat() const {
@@ -52,6 +56,18 @@ MacroTable CommonOptions::LoadMacros(std::vector<std::string>* errors) const {
   return table;
 }
 
+std::shared_ptr<LookupRegistry> CommonOptions::LoadLookups() const {
+  auto lookups = std::make_shared<LookupRegistry>();
+  if (!content_dir.empty() && std::filesystem::is_directory(std::filesystem::path(content_dir) / "lookups")) {
+    lookups->AddDirectory(std::filesystem::path(content_dir) / "lookups");
+  }
+  for (const auto& dir : lookup_dirs) {
+    if (!std::filesystem::is_directory(dir)) throw Error(ErrorKind::kUsage, "--lookups: no such directory: " + dir);
+    lookups->AddDirectory(dir);
+  }
+  return lookups;
+}
+
 RunOptions CommonOptions::ResolveRunOptions(std::vector<std::unique_ptr<Profile>>& storage) const {
   RunOptions r;
   if (timezone.empty()) throw Error(ErrorKind::kUsage, "--tz needs a timezone name, e.g. UTC or Europe/Paris");
@@ -70,16 +86,7 @@ RunOptions CommonOptions::ResolveRunOptions(std::vector<std::unique_ptr<Profile>
   }
   if (!sourcetype.empty()) r.scan.sourcetype = sourcetype;
   r.scan.host = host;
-  // Lookups: --content's lookups/ first, then each --lookups directory.
-  auto lookups = std::make_shared<LookupRegistry>();
-  if (!content_dir.empty() && std::filesystem::is_directory(std::filesystem::path(content_dir) / "lookups")) {
-    lookups->AddDirectory(std::filesystem::path(content_dir) / "lookups");
-  }
-  for (const auto& dir : lookup_dirs) {
-    if (!std::filesystem::is_directory(dir)) throw Error(ErrorKind::kUsage, "--lookups: no such directory: " + dir);
-    lookups->AddDirectory(dir);
-  }
-  r.lookups = std::move(lookups);
+  r.lookups = LoadLookups();
   if (profile == "none") {
     if (!props_dir.empty()) throw Error(ErrorKind::kUsage, "--profile none and --props cannot be combined");
     r.scan.apply_profiles = false;

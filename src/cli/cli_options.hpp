@@ -30,13 +30,18 @@ struct CommonOptions {
   bool quiet = false;
 
   void Register(CLI::App& app, bool with_paths = true);
+  // --lookups alone, for the subcommands that take only some of the options.
+  void RegisterLookups(CLI::App& app);
 
   // Everything below throws Error (kUsage/kQuery/kInput) with a message for the user.
   OutputFormat ResolveFormat() const;
   // Built-ins, then --content, then each --macros. With `errors`, a bad macro file is reported
   // there and skipped (hunt runs the detections that do not need it); without, it throws.
   MacroTable LoadMacros(std::vector<std::string>* errors = nullptr) const;
-  // Loads --profile FILE / --props DIR into `storage` and fills the run options.
+  // --content's lookups/ first, then each --lookups directory (later wins). Throws Error(kUsage)
+  // for a --lookups directory that does not exist.
+  std::shared_ptr<LookupRegistry> LoadLookups() const;
+  // Loads --profile FILE / --props DIR into `storage` and fills the run options (lookups included).
   RunOptions ResolveRunOptions(std::vector<std::unique_ptr<Profile>>& storage) const;
 };
 

@@ -103,7 +103,7 @@ int RunHunt(const HuntArgs& args) {
     }
   }
   InputSummary summary;
-  auto files = ListInputsOrThrow(args.common.paths, summary);
+  auto files = ListInputsOrThrow(args.common.paths, summary, plans.empty() || AnyPlanReadsEvents(plans));
   auto results = RunPlans(plans, files, options, summary);
 
   std::vector<DetectionResults> out;

@@ -1,4 +1,4 @@
-// trailhound lint [--content DIR | -r FILE|DIR ...] [--macros ...] [--format table|jsonl|markdown]
+// trailhound lint [--content DIR | -r FILE|DIR ...] [--macros ...] [--lookups ...] [--format table|jsonl|markdown]
 // (alias: coverage). For every detection: whether trailhound runs it and everything it lacks to
 // run it. `--format markdown` is the body of docs/coverage.md (scripts/gen-coverage.sh).
 #include <algorithm>
@@ -155,6 +155,8 @@ int RunLint(const LintArgs& args) {
   LintSettings settings;
   settings.eval.timezone = args.common.timezone;
   settings.profile = FindBuiltinProfile("aws:cloudtrail");
+  std::shared_ptr<const LookupRegistry> lookups = args.common.LoadLookups();  // as hunt loads them
+  settings.lookups = lookups.get();
   if (!args.common.content_dir.empty()) settings.raw_fields = LoadRawCloudTrailFields(args.common.content_dir);
 
   DetectionLoad load = LoadSelectedDetections(args.rules, args.common.content_dir);
@@ -184,8 +186,9 @@ CommandRunner AddLintCommand(CLI::App& app) {
   cmd->alias("coverage");
   cmd->add_option("-r,--rules", args->rules, "Detection YAML file or directory; repeatable (default: the built-in detections)")->allow_extra_args(false);
   CommonOptions& c = args->common;
-  cmd->add_option("--content", c.content_dir, "A security_content checkout: its detections (without -r), macros and data_sources");
+  cmd->add_option("--content", c.content_dir, "A security_content checkout: its detections (without -r), macros, lookups and data_sources");
   cmd->add_option("--macros", c.macro_dirs, "Directory or YAML file of macros; repeatable, later wins")->allow_extra_args(false);
+  c.RegisterLookups(*cmd);
   cmd->add_option("--format", c.format, "Output format: table (default), jsonl or markdown (the body of docs/coverage.md)");
   return [args, cmd]() -> int { return cmd->parsed() ? RunLint(*args) : -1; };
 }

@@ -37,7 +37,7 @@ int RunSearch(const SearchArgs& args) {
     return kExitQuery;
   }
   InputSummary summary;
-  auto files = ListInputsOrThrow(args.common.paths, summary);
+  auto files = ListInputsOrThrow(args.common.paths, summary, AnyPlanReadsEvents(plans));
   auto results = RunPlans(plans, files, options, summary);
   if (args.common.explain) std::cerr << results[0].explain;
   if (results[0].runtime_error) {

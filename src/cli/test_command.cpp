@@ -1,4 +1,4 @@
-// trailhound test [--content DIR | -r FILE|DIR ...] [--attack-data DIR] [--macros ...] [--format table|jsonl]
+// trailhound test [--content DIR | -r FILE|DIR ...] [--attack-data DIR] [--macros ...] [--lookups ...] [--format table|jsonl]
 // Runs the tests detections carry: security_content `tests:` (datasets replayed from a local
 // attack_data copy, judged as contentctl judges them) and trailhound's inline `trailhound_tests:`.
 // Exit 0 when every test that ran passed, 1 when any failed.
@@ -100,8 +100,9 @@ CommandRunner AddTestCommand(CLI::App& app) {
   cmd->add_option("-r,--rules", args->rules, "Detection YAML file or directory; repeatable (default: the built-in detections)")->allow_extra_args(false);
   cmd->add_option("--attack-data", args->attack_data, "A local copy of splunk/attack_data (datasets/... below it)");
   CommonOptions& c = args->common;
-  cmd->add_option("--content", c.content_dir, "A security_content checkout: its detections (without -r) and macros");
+  cmd->add_option("--content", c.content_dir, "A security_content checkout: its detections (without -r), macros and lookups");
   cmd->add_option("--macros", c.macro_dirs, "Directory or YAML file of macros; repeatable, later wins")->allow_extra_args(false);
+  c.RegisterLookups(*cmd);
   cmd->add_option("--format", c.format, "Output format: table (default) or jsonl");
   cmd->add_option("--tz", c.timezone, "Timezone of the searches (IANA name; default UTC; a test's tz: wins)");
   cmd->add_option("--now", c.now, "The time now() sees (default: the clock; a test's now: wins)");

@@ -214,7 +214,7 @@ DetectionLint LintDetection(const Detection& d, const MacroTable& macros, const 
     return out;
   }
   try {
-    auto plan = PlanQuery(expanded, settings.eval);
+    auto plan = PlanQuery(expanded, PlanContext{settings.eval, settings.lookups});
     out.runs = true;
     CheckFields(*plan, settings, out);
     return out;
@@ -229,7 +229,7 @@ DetectionLint LintDetection(const Detection& d, const MacroTable& macros, const 
     std::string prefix = expanded.substr(0, command.offset - 1);
     if (prefix.find_first_not_of(" \t\r\n") == std::string::npos) break;  // `| tstats ...`: nothing before it
     try {
-      auto prefix_plan = PlanQuery(prefix, settings.eval);
+      auto prefix_plan = PlanQuery(prefix, PlanContext{settings.eval, settings.lookups});
       CheckFields(*prefix_plan, settings, out);
       out.fields_note = "checked up to `" + command.name + "`";
     } catch (const Error&) {

@@ -16,6 +16,7 @@
 
 namespace trailhound {
 
+class LookupRegistry;
 class Profile;
 
 struct LintSettings {
@@ -25,6 +26,7 @@ struct LintSettings {
   // covers "requestParameters.bucketName" and "requestParameters{}...").
   std::optional<StringSet> raw_fields;
   const Profile* profile = nullptr;  // the sourcetype profile whose derived fields count as produced
+  const LookupRegistry* lookups = nullptr;  // the tables lookup/inputlookup can name; null: none
 };
 
 struct DetectionLint {

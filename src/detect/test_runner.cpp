@@ -11,6 +11,7 @@
 #include "detect/attack_data_path.hpp"
 #include "detect/detection_tests.hpp"
 #include "detect/expected_results.hpp"
+#include "detect/git_lfs_pointer.hpp"
 #include "detect/risk_event.hpp"
 #include "detect/unit_test_verdict.hpp"
 #include "plan/query_plan.hpp"
@@ -31,7 +32,7 @@ struct SearchRun {
 // Plans the detection afresh (a plan keeps its results) and runs it over `files`.
 SearchRun RunSearch(const std::string& expanded, const std::vector<InputFile>& files, const RunOptions& options) {
   std::vector<std::unique_ptr<QueryPlan>> plans;
-  plans.push_back(PlanQuery(expanded, options.settings));
+  plans.push_back(PlanQuery(expanded, PlanContext{options.settings, options.lookups.get()}));
   SearchRun run;
   auto results = RunPlans(plans, files, options, run.summary);
   if (results[0].runtime_error) throw Error(ErrorKind::kQuery, "the search stopped: " + *results[0].runtime_error);
@@ -88,6 +89,11 @@ TestOutcome RunContentTest(const Detection& d, const ContentTest& test, const st
     if (!fs::is_regular_file(file, ec)) {
       out.dataset = DatasetColumn(shown);
       out.reason = "dataset not found: " + file.string();
+      return out;
+    }
+    if (IsGitLfsPointer(file)) {
+      out.dataset = DatasetColumn(shown);
+      out.reason = "dataset is a Git LFS pointer (run git lfs pull)";
       return out;
     }
     if (!sourcetype.empty() && set.sourcetype != sourcetype) {
@@ -175,8 +181,12 @@ TestOutcome RunInlineTest(const Detection& d, const InlineTest& test, const std:
     SearchRun run = RunSearch(expanded, {InputFile{path}}, options);
     out.rows = run.rows.size();
     if (run.summary.parse_failures > 0) {
-      out.reason = "the test's events do not parse: " +
-                   (run.summary.first_parse_failures.empty() ? std::string("?") : run.summary.first_parse_failures.front());
+      std::string where = run.summary.first_parse_failures.empty() ? std::string("?") : run.summary.first_parse_failures.front();
+      // The scratch file means nothing to the user: name the detection file and the test instead.
+      if (scratch && where.rfind(path + ":", 0) == 0) {
+        where = d.origin + ": inline test '" + test.name + "', events line " + where.substr(path.size() + 1);
+      }
+      out.reason = "the test's events do not parse: " + where;
       return out;
     }
     out.reason = CheckInlineExpectations(d, test, run);
@@ -231,7 +241,8 @@ std::vector<TestOutcome> RunDetectionTests(const Detection& d, const MacroTable&
   if (needs_search) {
     try {
       expanded = ExpandMacros(d.search, macros);
-      PlanQuery(expanded, settings.run.settings);  // fails early, once, for a search that does not plan
+      // Fails early, once, for a search that does not plan.
+      PlanQuery(expanded, PlanContext{settings.run.settings, settings.run.lookups.get()});
     } catch (const Error& e) {
       return fail_all(std::string("the search does not run: ") + e.what());
     }

@@ -33,6 +33,21 @@ size_t Count(const std::string& text, const std::string& key, const std::string&
   return static_cast<size_t>(*n);
 }
 
+// The `name:` of a definition that does not parse as a whole, or "".
+std::string DefinitionName(const std::string& yaml_text) {
+  try {
+    YAML::Node doc = YAML::Load(yaml_text);
+    return doc.IsMap() ? Trim(Scalar(doc, "name")) : std::string();
+  } catch (const YAML::Exception&) {
+    return "";
+  }
+}
+
+bool IsWithin(const std::filesystem::path& inner, const std::filesystem::path& outer) {
+  std::filesystem::path relative = inner.lexically_normal().lexically_relative(outer.lexically_normal());
+  return !relative.empty() && *relative.begin() != "..";
+}
+
 }  // namespace
 
 LookupDefinition ParseLookupDefinition(const std::string& yaml_text, const std::string& origin) {
@@ -71,8 +86,10 @@ LookupDefinition ParseLookupDefinition(const std::string& yaml_text, const std::
     for (auto& c : kind) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     if (kind == "WILDCARD") {
       def.options.wildcard_columns.push_back(column);
+    } else if (kind == "CIDR") {
+      def.options.cidr_columns.push_back(column);
     } else if (kind != "EXACT") {
-      throw Error(ErrorKind::kQuery, origin + ": match_type " + kind + "(" + column + ") is not supported (WILDCARD, EXACT)");
+      throw Error(ErrorKind::kQuery, origin + ": match_type " + kind + "(" + column + ") is not supported (WILDCARD, CIDR, EXACT)");
     }
     pos = close + 1;
   }
@@ -87,7 +104,19 @@ LookupDefinition ParseLookupDefinition(const std::string& yaml_text, const std::
 
 void LookupRegistry::AddDirectory(const std::filesystem::path& dir) {
   for (const auto& file : ListYamlFiles(dir, "--lookups")) {
-    LookupDefinition def = ParseLookupDefinition(ReadTextFile(file), file.string());
+    LookupDefinition def;
+    std::string text;
+    try {
+      text = ReadTextFile(file);
+      def = ParseLookupDefinition(text, file.string());
+    } catch (const Error& e) {
+      // Kept, not thrown: a search that does not use this lookup must still run.
+      def = LookupDefinition{};
+      def.name = DefinitionName(text);
+      if (def.name.empty()) def.name = file.stem().string();
+      def.origin = file.string();
+      def.problem = e.what();
+    }
     def.directory = file.parent_path();
     AddDefinition(std::move(def));
   }
@@ -101,13 +130,19 @@ void LookupRegistry::AddDefinition(LookupDefinition definition) {
 }
 
 std::optional<std::filesystem::path> LookupRegistry::FindFile(const std::string& filename,
-                                                              const std::filesystem::path* first_dir) const {
+                                                              const std::filesystem::path* own_dir) const {
   std::error_code ec;
-  if (first_dir != nullptr && std::filesystem::is_regular_file(*first_dir / filename, ec)) return *first_dir / filename;
-  // Later directories take precedence, as later --lookups override earlier ones.
+  auto has = [&](const std::filesystem::path& dir) { return std::filesystem::is_regular_file(dir / filename, ec); };
+  bool own_dir_tried = own_dir == nullptr;
+  // Later directories take precedence, as later --lookups override earlier ones (and --content).
   for (auto it = directories_.rbegin(); it != directories_.rend(); ++it) {
-    if (std::filesystem::is_regular_file(*it / filename, ec)) return *it / filename;
+    if (!own_dir_tried && IsWithin(*own_dir, *it)) {
+      own_dir_tried = true;
+      if (has(*own_dir)) return *own_dir / filename;
+    }
+    if (has(*it)) return *it / filename;
   }
+  if (!own_dir_tried && has(*own_dir)) return *own_dir / filename;
   return std::nullopt;
 }
 
@@ -128,6 +163,7 @@ std::shared_ptr<const LookupTable> LookupRegistry::Resolve(const std::string& na
   if (auto it = tables_.find(name); it != tables_.end()) return it->second;
   if (auto it = definitions_.find(name); it != definitions_.end()) {
     const LookupDefinition& def = it->second;
+    if (!def.problem.empty()) throw QueryError("lookup '" + name + "' cannot be used: " + def.problem, position);
     std::string filename = def.filename.empty() ? def.name + ".csv" : def.filename;
     auto path = FindFile(filename, &def.directory);
     if (!path) {

@@ -123,18 +123,25 @@ std::shared_ptr<const LookupTable> LookupTable::FromCsv(std::string_view text, s
       }
     }
   }
-  table->wildcard_.assign(table->columns_.size(), false);
-  for (const auto& column : options.wildcard_columns) {
-    auto index = table->ColumnIndex(column);
-    if (!index) {
-      throw Error(ErrorKind::kQuery, table->origin_ + ": WILDCARD column '" + column + "' is not in the header");
+  table->kinds_.assign(table->columns_.size(), MatchKind::kExact);
+  auto mark = [&](const std::vector<std::string>& columns, MatchKind kind, const char* what) {
+    for (const auto& column : columns) {
+      auto index = table->ColumnIndex(column);
+      if (!index) throw Error(ErrorKind::kQuery, table->origin_ + ": " + what + " column '" + column + "' is not in the header");
+      table->kinds_[*index] = kind;
     }
-    table->wildcard_[*index] = true;
-  }
+  };
+  mark(options.wildcard_columns, MatchKind::kWildcard, "WILDCARD");
+  mark(options.cidr_columns, MatchKind::kCidr, "CIDR");
   table->rows_.reserve(records.size() - 1);
   for (size_t r = 1; r < records.size(); ++r) {
     records[r].resize(table->columns_.size());  // short rows read as empty cells, extra cells are dropped
     table->rows_.push_back(std::move(records[r]));
+  }
+  table->subnets_.resize(table->columns_.size());
+  for (size_t c = 0; c < table->columns_.size(); ++c) {
+    if (table->kinds_[c] != MatchKind::kCidr) continue;
+    for (const auto& row : table->rows_) table->subnets_[c].push_back(ParseCidr(row[c]));
   }
   table->options_ = std::move(options);
   table->exact_indexes_ = std::make_unique<ColumnIndexCache[]>(table->columns_.size());
@@ -174,7 +181,14 @@ const absl::flat_hash_map<std::string, std::vector<size_t>>& LookupTable::ExactI
 
 bool LookupTable::CellMatches(size_t row, size_t column, std::string_view value) const {
   const std::string& cell = rows_[row][column];
-  if (wildcard_[column]) return LookupWildcardMatch(cell, value, options_.case_sensitive);
+  switch (kinds_[column]) {
+    case MatchKind::kWildcard: return LookupWildcardMatch(cell, value, options_.case_sensitive);
+    case MatchKind::kCidr: {
+      const auto& subnet = subnets_[column][row];
+      return subnet && CidrContains(*subnet, value);
+    }
+    case MatchKind::kExact: break;
+  }
   return TextEquals(cell, value, options_.case_sensitive);
 }
 
@@ -186,7 +200,7 @@ std::vector<size_t> LookupTable::MatchRows(const std::vector<size_t>& input_colu
   const std::vector<size_t>* candidates = nullptr;
   size_t indexed_input = input_columns.size();
   for (size_t i = 0; i < input_columns.size(); ++i) {
-    if (!wildcard_[input_columns[i]]) {
+    if (kinds_[input_columns[i]] == MatchKind::kExact) {
       const auto& index = ExactIndex(input_columns[i]);
       auto it = index.find(IndexKey(input_values[i]));
       if (it == index.end()) return matches;

@@ -1,6 +1,6 @@
 #pragma once
-// A CSV lookup table with Splunk's transforms.conf matching rules: exact or WILDCARD match per
-// column, optional case-insensitivity, max_matches / min_matches / default_match. Used by the
+// A CSV lookup table with Splunk's transforms.conf matching rules: exact, WILDCARD or CIDR match
+// per column, optional case-insensitivity, max_matches / min_matches / default_match. Used by the
 // automatic lookups of sourcetype profiles, and meant for the SPL `lookup` command too.
 #include <cstddef>
 #include <memory>
@@ -12,6 +12,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "common/value.hpp"
+#include "functions/ip_address.hpp"
 
 namespace trailhound {
 
@@ -25,6 +26,10 @@ struct LookupMatchOptions {
   // Columns whose table values are patterns where `*` matches any run of characters
   // (transforms.conf `match_type = WILDCARD(column)`). Other columns match exactly.
   std::vector<std::string> wildcard_columns;
+  // Columns whose table values are IPv4/IPv6 subnets ("10.0.0.0/8", a bare address is one host)
+  // that an event's address falls in (`match_type = CIDR(column)`). A cell that is not a subnet
+  // matches nothing.
+  std::vector<std::string> cidr_columns;
   bool case_sensitive = true;  // case_sensitive_match; applies to exact and wildcard columns
   size_t max_matches = 100;    // per input value combination; Splunk's default without time_field
   size_t min_matches = 0;      // fewer matches than this are padded with default_match
@@ -35,7 +40,7 @@ class LookupTable {
  public:
   // `origin` names the table in messages (a file path or "profiles/x.csv"). The first record is
   // the header. Throws Error(kQuery) when the text is not valid CSV, the header is empty or has
-  // duplicate names, or a wildcard column is not in the header.
+  // duplicate names, or a wildcard or CIDR column is not in the header.
   static std::shared_ptr<const LookupTable> FromCsv(std::string_view text, std::string origin,
                                                     LookupMatchOptions options = {});
   // Reads the file at `path` (Error(kInput) if it cannot be read), then as FromCsv.
@@ -70,8 +75,11 @@ class LookupTable {
   std::string origin_;
   LookupMatchOptions options_;
   std::vector<std::string> columns_;
-  std::vector<bool> wildcard_;  // per column
+  enum class MatchKind { kExact, kWildcard, kCidr };
+  std::vector<MatchKind> kinds_;  // per column
   std::vector<std::vector<std::string>> rows_;  // each padded to columns_.size()
+  // The subnets of the CIDR columns' cells, parsed once: [column][row], empty for other columns.
+  std::vector<std::vector<std::optional<CidrBlock>>> subnets_;
 
   struct ColumnIndexCache {
     std::once_flag built;

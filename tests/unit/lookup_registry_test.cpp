@@ -44,7 +44,10 @@ TEST(LookupDefinitionTest, ReadsTheSecurityContentFields) {
   EXPECT_TRUE(collection.filename.empty());
   EXPECT_THROW(ParseLookupDefinition("name: x\n", "z.yml"), Error);
   EXPECT_THROW(ParseLookupDefinition("filename: x.csv\n", "z.yml"), Error);
-  EXPECT_THROW(ParseLookupDefinition("name: x\nfilename: x.csv\nmatch_type: CIDR(ip)\n", "z.yml"), Error);
+  EXPECT_THROW(ParseLookupDefinition("name: x\nfilename: x.csv\nmatch_type: FUZZY(ip)\n", "z.yml"), Error);
+  auto cidr = ParseLookupDefinition("name: x\nfilename: x.csv\nmatch_type: CIDR(ip), WILDCARD(host)\n", "z.yml");
+  EXPECT_EQ(cidr.options.cidr_columns, (std::vector<std::string>{"ip"}));
+  EXPECT_EQ(cidr.options.wildcard_columns, (std::vector<std::string>{"host"}));
 }
 
 TEST_F(LookupRegistryTest, ResolvesDefinitionsFileNamesAndExportedCollections) {
@@ -81,6 +84,50 @@ TEST_F(LookupRegistryTest, MissingCsvOfADefinitionNamesIt) {
     ADD_FAILURE() << "expected an error";
   } catch (const QueryError& e) {
     EXPECT_NE(std::string(e.what()).find("lookup 'gone': its file gone.csv was not found"), std::string::npos) << e.what();
+  }
+}
+
+TEST_F(LookupRegistryTest, ADefinitionsFileComesFromTheLastDirectoryThatHasIt) {
+  fs::create_directories(dir_ / "content");
+  fs::create_directories(dir_ / "override");
+  fs::create_directories(dir_ / "empty");
+  Write("content/accounts.yml", "name: accounts\nfilename: accounts.csv\n");
+  Write("content/accounts.csv", "user\n");
+  Write("override/accounts.csv", "user\nalice\n");
+  LookupRegistry registry;
+  registry.AddDirectory(dir_ / "content");
+  registry.AddDirectory(dir_ / "override");
+  registry.AddDirectory(dir_ / "empty");
+  auto table = registry.Resolve("accounts", 0);
+  ASSERT_EQ(table->row_count(), 1u);
+  EXPECT_EQ(table->Cell(0, 0), "alice");
+  EXPECT_EQ(table->origin(), (dir_ / "override" / "accounts.csv").string());
+}
+
+TEST_F(LookupRegistryTest, AnUnusableDefinitionFailsOnlyWhenNamed) {
+  Write("ips.yml", "name: ips\nfilename: ips.csv\nmatch_type: FUZZY(ip)\n");
+  Write("ips.csv", "ip\n10.0.0.1\n");
+  Write("broken.yml", "name: [unclosed\n");
+  Write("t.csv", "k\n1\n");
+  LookupRegistry registry;
+  ASSERT_NO_THROW(registry.AddDirectory(dir_));
+  EXPECT_EQ(registry.Resolve("t.csv", 0)->row_count(), 1u);
+  try {
+    registry.Resolve("ips", 4);
+    ADD_FAILURE() << "expected an error";
+  } catch (const QueryError& e) {
+    EXPECT_EQ(std::string(e.what()), "lookup 'ips' cannot be used: " + (dir_ / "ips.yml").string() +
+                                         ": match_type FUZZY(ip) is not supported (WILDCARD, CIDR, EXACT)");
+    EXPECT_EQ(e.position(), 4u);
+  }
+  // A file whose name cannot be read is known by its file name.
+  try {
+    registry.Resolve("broken", 0);
+    ADD_FAILURE() << "expected an error";
+  } catch (const QueryError& e) {
+    EXPECT_NE(std::string(e.what()).find("lookup 'broken' cannot be used: " + (dir_ / "broken.yml").string() + ": invalid YAML"),
+              std::string::npos)
+        << e.what();
   }
 }
 

@@ -2,6 +2,7 @@
 // detection's inline tests, and lint's markdown.
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <string>
 
 #include "cli_test_util.hpp"
@@ -89,6 +90,100 @@ TEST(LintCli, BuiltinsWithoutContentSkipTheFieldCheck) {
   EXPECT_TRUE(Has(r.out, R"("runs":true)")) << r.out;
   EXPECT_TRUE(Has(r.out, R"("unproduced_fields":null)")) << r.out;
   EXPECT_EQ(Trailhound("lint --format csv").code, 2);
+}
+
+// A detection whose search needs the lookup `accounts`, with an inline test of the exact rows.
+constexpr const char* kLookupDetection = R"(name: Fixture Lookup Team
+id: 7e570000-0000-4000-8000-000000000021
+version: 1
+date: '2026-01-15'
+author: trailhound tests
+status: production
+type: Anomaly
+description: Fixture for test and lint with lookups.
+data_source:
+- AWS CloudTrail
+search: '`cloudtrail` | lookup accounts user AS userIdentity.userName OUTPUT team | table eventName team'
+rba:
+  message: x
+  risk_objects:
+  - field: eventName
+    type: other
+    score: 1
+tags:
+  analytic_story:
+  - Fixture Story
+  security_domain: access
+trailhound_tests:
+- name: the team comes from the lookup
+  events: |
+    {"eventVersion":"1.08","eventSource":"s3.amazonaws.com","eventName":"A","userIdentity":{"userName":"alice"}}
+  expected_rows: |
+    {"eventName":"A","team":"red"}
+)";
+
+TEST(TestLintCli, LookupsComeFromContentAndFromLookupsLikeHunt) {
+  trailhound::cli_test::TempDir dir;
+  std::string det = dir.Write("det.yml", kLookupDetection).string();
+  dir.Write("content/lookups/accounts.yml", "name: accounts\nfilename: accounts.csv\n");
+  dir.Write("content/lookups/accounts.csv", "user,team\nalice,red\n");
+  dir.Write("content/macros/.keep", "");
+  dir.Write("lk/accounts.yml", "name: accounts\nfilename: accounts.csv\n");
+  dir.Write("lk/accounts.csv", "user,team\nalice,red\n");
+  std::string content = (dir.path() / "content").string(), lk = (dir.path() / "lk").string();
+  for (const std::string& source : {"--content '" + content + "'", "--lookups '" + lk + "'"}) {
+    CliRun r = Trailhound("lint --format jsonl -r '" + det + "' " + source);
+    EXPECT_EQ(r.code, 0) << r.err;
+    EXPECT_TRUE(Has(r.out, R"("runs":true,"error":"")")) << source << "\n" << r.out;
+    r = Trailhound("test --format jsonl -q -r '" + det + "' " + source);
+    EXPECT_EQ(r.code, 0) << r.out << r.err;
+    EXPECT_TRUE(Has(r.out, R"("test":"the team comes from the lookup","dataset":"inline","status":"pass","rows":1,"reason":""})"))
+        << source << "\n" << r.out;
+  }
+  // Without either, the message says what to do.
+  CliRun r = Trailhound("lint --format jsonl -r '" + det + "'");
+  EXPECT_TRUE(Has(r.out, "unknown lookup 'accounts': no lookup definition of that name (no lookups loaded: use --lookups DIR or --content DIR)")) << r.out;
+}
+
+TEST(TestLintCli, SharedContentLookupsAreLoaded) {
+  std::string content = std::string(TRAILHOUND_SHARED_DIR) + "/security_content";
+  if (!std::filesystem::is_directory(content + "/lookups")) GTEST_SKIP() << "no shared security_content";
+  trailhound::cli_test::TempDir dir;
+  std::string text = kLookupDetection;
+  const std::string lookup = "lookup accounts user AS userIdentity.userName OUTPUT team";
+  text.replace(text.find(lookup), lookup.size(), "lookup aws_service_accounts identity AS userIdentity.userName OUTPUT identity AS team");
+  std::string det = dir.Write("det.yml", text.substr(0, text.find("trailhound_tests:"))).string();
+  CliRun r = Trailhound("lint --format jsonl -r '" + det + "' --content '" + content + "'");
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_TRUE(Has(r.out, R"("runs":true,"error":"")")) << r.out;
+}
+
+TEST(TestCli, GitLfsPointerDatasetIsSkippedWithTheReason) {
+  trailhound::cli_test::TempDir dir;
+  std::string det = dir.Write("content/detections/a.yml", trailhound::cli_test::Slurp(std::string(TRAILHOUND_SOURCE_DIR) + "/" + kTestFixtures +
+                                                                                    "/content/detections/a_passes.yml"))
+                        .string();
+  dir.Write("attack_data/datasets/attack_techniques/T1580/fixture_denied/fixture_denied.json",
+            "version https://git-lfs.github.com/spec/v1\noid sha256:4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393\nsize 12345\n");
+  CliRun r = Trailhound("test --format jsonl -q -r '" + det + "' --macros " + kTestFixtures + "/content/macros --attack-data '" +
+                        (dir.path() / "attack_data").string() + "'");
+  EXPECT_EQ(r.code, 0) << r.out << r.err;
+  EXPECT_TRUE(Has(r.out, R"x({"detection":"Fixture Denied Passes","test":"True Positive Test","dataset":"datasets/attack_techniques/T1580/fixture_denied/fixture_denied.json","status":"skipped","rows":null,"reason":"dataset is a Git LFS pointer (run git lfs pull)"})x"))
+      << r.out;
+}
+
+TEST(TestCli, InlineEventsThatDoNotParseNameTheDetectionAndTest) {
+  trailhound::cli_test::TempDir dir;
+  std::string text = kLookupDetection;
+  text.replace(text.find("    {\"eventVersion\""), 0, "    {\"eventVersion\":\"1.08\",\"eventName\":\"ok\"}\n    {not json\n");
+  std::string det = dir.Write("det.yml", text).string();
+  dir.Write("lk/accounts.yml", "name: accounts\nfilename: accounts.csv\n");
+  dir.Write("lk/accounts.csv", "user,team\nalice,red\n");
+  CliRun r = Trailhound("test --format jsonl -q -r '" + det + "' --lookups '" + (dir.path() / "lk").string() + "'");
+  EXPECT_EQ(r.code, 1) << r.out << r.err;
+  EXPECT_TRUE(Has(r.out, "\"reason\":\"the test's events do not parse: " + det + ": inline test 'the team comes from the lookup', events line 2: "))
+      << r.out;
+  EXPECT_FALSE(Has(r.out, "trailhound_test_events_")) << r.out;
 }
 
 }  // namespace
