@@ -17,7 +17,7 @@ eventSource, the total count).
 stops at the first event that reaches it, so both layouts hold the same events.
 
 The data is ordinary account activity (IAM users, assumed roles, the root user and AWS services
-calling ~90 APIs over ~30 services, with the user agents and error codes those have) mixed with
+calling 93 APIs of 28 services, with the user agents and error codes those have) mixed with
 planted scenarios for the seed detection "AWS IAM AccessDenied Discovery Events": bursts that fire
 and near misses that must not (four denials, an hour boundary, denials whose user_type the add-on
 leaves empty, assumed roles, root, calls made through an AWS service, two source IPs, other error

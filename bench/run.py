@@ -266,7 +266,7 @@ class Bench:
         plan = []  # (tool, query, layout, argv)
         for layout in a.layouts:
             for tool, argv in self.floors(layout):
-                plan.append((tool, "read floor", layout, argv))
+                plan.append((tool, "start-up" if tool.startswith("duckdb") else "read floor", layout, argv))
             for query in a.queries:
                 for tool, argv in self.commands(query, layout):
                     plan.append((tool, query, layout, argv))
@@ -296,7 +296,7 @@ class Bench:
                                  "peak_rss_bytes": None})
         ref = {(r["query"], r["layout"]): r["median_s"] for r in rows if r["tool"] == "trailhound"}
         for r in rows:
-            r["mb_per_s"] = self.mb / r["median_s"] if r["median_s"] > 0 else None
+            r["mb_per_s"] = self.mb / r["median_s"] if r["median_s"] > 0 and r["query"] != "start-up" else None
             t = ref.get((r["query"], r["layout"]))
             r["ratio_vs_trailhound"] = r["median_s"] / t if t else None
         return rows
@@ -309,8 +309,9 @@ class Bench:
             if r["query"] == "read floor" and r["ratio_vs_trailhound"] is None:
                 ratio = ""
             rss = "" if r["peak_rss_bytes"] is None else f"{r['peak_rss_bytes'] / 2**20:.0f}"
+            rate = "" if r["mb_per_s"] is None else f"{r['mb_per_s']:.0f}"
             lines.append(f"| {r['tool']} | {r['query']} | {r['layout']} | {r['median_s']:.3f} | "
-                         f"{r['mb_per_s']:.0f} | {ratio} | {rss} |")
+                         f"{rate} | {ratio} | {rss} |")
         return "\n".join(lines)
 
 
