@@ -221,6 +221,10 @@ class Bench:
             cmds.append(("jq", ["jq", "-n", "-c", "-f", os.path.join(HERE, "queries", f"{query}.jq"), path]))
         return cmds
 
+    def hunt_argv(self, layout):
+        """The built-in detections (today only the seed) over the same input, risk events included."""
+        return [self.th, "hunt", "--format", "jsonl", "--quiet", *self.th_threads, input_path(layout, self.data)]
+
     def floors(self, layout):
         if layout == "jsonl":
             select1 = os.path.join(self.sqldir, "select1.sql")
@@ -241,8 +245,7 @@ class Bench:
                 expected = normalise(m["expected"][QUERIES[query]["expected"]])
                 runs = list(self.commands(query, layout))
                 if query == "seed":
-                    runs.append(("trailhound hunt", [self.th, "hunt", "--format", "jsonl", "--quiet", *self.th_threads,
-                                                     input_path(layout, self.data)]))
+                    runs.append(("trailhound hunt", self.hunt_argv(layout)))
                 for tool, argv in runs:
                     outp = os.path.join(self.out, f"rows-{tool.replace(' ', '-')}-{query}-{layout}.jsonl")
                     dt, rss, rc, err = run_cmd(argv, outp)
@@ -254,8 +257,9 @@ class Bench:
                     if got == expected:
                         log(f"  ok   {tool:16} {query:10} {layout:8} {len(got):6} rows  ({dt:.2f} s)")
                     else:
-                        missing = [r for r in expected if r not in set(got)]
-                        extra = [r for r in got if r not in set(expected)]
+                        got_set, expected_set = set(got), set(expected)
+                        missing = [r for r in expected if r not in got_set]
+                        extra = [r for r in got if r not in expected_set]
                         bad.append((tool, query, layout, f"{len(got)} rows, expected {len(expected)}", missing, extra))
                         log(f"  FAIL {tool:16} {query:10} {layout:8} {len(got)} rows, expected {len(expected)} "
                             f"({len(missing)} missing, {len(extra)} extra; rows in {outp})")
@@ -270,6 +274,8 @@ class Bench:
             for query in a.queries:
                 for tool, argv in self.commands(query, layout):
                     plan.append((tool, query, layout, argv))
+                    if tool == "trailhound" and query == "seed":
+                        plan.append(("trailhound hunt", query, layout, self.hunt_argv(layout)))
         times = {k[:3]: [] for k in plan}
         rss = {k[:3]: 0 for k in plan}
         inproc = {}
