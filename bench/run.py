@@ -394,7 +394,7 @@ def main():
         sys.exit(1)
     log("all tools agree")
     if a.runs == 0:
-        print(f"smoke: {len(a.queries) * len(a.layouts)} query/layout pairs, every tool agreed "
+        print(f"{'smoke' if a.smoke else 'check'}: {len(a.queries) * len(a.layouts)} query/layout pairs, every tool agreed "
               f"({m['events']} events, {len(m['expected']['seed'])} seed rows)")
         return
     rows = b.time_all()
