@@ -1,0 +1,3 @@
+-- * | stats count
+WITH ev AS ({{events}})
+SELECT count(*) AS "count" FROM ev;
