@@ -89,7 +89,7 @@ void CollectCreatedFields(const Pipeline& pipeline, StringSet& created, bool& op
         for (FieldId f : static_cast<const FillnullCommand&>(*cmd).fields) add(f);
         break;
       case CommandKind::kAnomalyDetection:
-        for (const char* f : {"log_event_prob", "probable_cause", "probable_cause_freq", "max_freq"}) created.insert(f);
+        for (const char* f : kAnomalyAnnotationFields) created.insert(f);
         break;
       case CommandKind::kLookup: {
         const auto& l = static_cast<const LookupCommand&>(*cmd);

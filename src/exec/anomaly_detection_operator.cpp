@@ -15,6 +15,7 @@
 // summary gives one row of statistics.
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 
 #include "common/string_map.hpp"
 #include "exec/operators.hpp"
@@ -69,10 +70,10 @@ class AnomalyDetectionOperator : public Operator {
         max_freq = std::max(max_freq, freq[f][r]);
       }
       Row& row = rows_[r];
-      row.Set(FieldNames::Intern("log_event_prob"), Value::Num(logp[r]));
-      row.Set(FieldNames::Intern("probable_cause"), Value::Str(FieldNames::Name(fields[cause])));
-      row.Set(FieldNames::Intern("probable_cause_freq"), Value::Num(freq[cause][r]));
-      row.Set(FieldNames::Intern("max_freq"), Value::Num(max_freq));
+      const Value added[] = {Value::Num(logp[r]), Value::Str(FieldNames::Name(fields[cause])), Value::Num(freq[cause][r]),
+                             Value::Num(max_freq)};
+      static_assert(std::size(added) == std::size(kAnomalyAnnotationFields));
+      for (size_t k = 0; k < std::size(added); ++k) row.Set(FieldNames::Intern(kAnomalyAnnotationFields[k]), added[k]);
       Emit(row);
     }
     if (cmd_.action == AnomalyDetectionCommand::Action::kSummary) {

@@ -194,7 +194,7 @@ void UpdateColumns(const Command& c, std::optional<std::vector<FieldId>>& cols) 
           append(FieldNames::Intern(name));
         }
       } else {
-        for (const char* name : {"log_event_prob", "probable_cause", "probable_cause_freq", "max_freq"}) append(FieldNames::Intern(name));
+        for (const char* name : kAnomalyAnnotationFields) append(FieldNames::Intern(name));
       }
       break;
     case CommandKind::kLookup: {

@@ -41,6 +41,9 @@ std::unique_ptr<StatsCommand> ParseStatsArguments(std::string_view args, size_t 
 bool IsKeyword(const ArgToken& t, const char* keyword);  // a word, case-insensitive
 // Field names separated by spaces and/or commas, starting at tokens[i]; stops at a non-word.
 std::vector<std::string> ParseFieldList(const std::vector<ArgToken>& tokens, size_t& i);
+// When tokens[i] starts a `name=value` option, its value (a word or a quoted string); nullptr when
+// tokens[i] is not an option. Throws "<command>: missing value for 'name='" when the value is absent.
+const ArgToken* OptionValue(const std::vector<ArgToken>& tokens, size_t i, const std::string& command);
 // A boolean option value as Splunk spells it: t/true/1 or f/false/0 (any case).
 bool ParseBoolOption(const ArgToken& value, const std::string& command);
 // A non-negative integer option value.

@@ -19,10 +19,9 @@ CommandPtr ParseAnomalyDetectionCommand(std::string_view args, size_t base) {
     if (t[i].kind != ArgToken::Kind::kWord && t[i].kind != ArgToken::Kind::kString) {
       throw QueryError("unexpected '" + t[i].text + "' in anomalydetection", t[i].position);
     }
-    if (t[i].kind == ArgToken::Kind::kWord && i + 1 < t.size() && t[i + 1].kind == ArgToken::Kind::kEquals) {
-      if (i + 2 >= t.size()) throw QueryError("anomalydetection: option " + t[i].text + " needs a value", t[i].position);
+    if (const ArgToken* option = OptionValue(t, i, "anomalydetection")) {
       const std::string& opt = t[i].text;
-      const ArgToken& value = t[i + 2];
+      const ArgToken& value = *option;
       if (opt == "method") {
         if (value.text != "histogram") {
           throw QueryError("anomalydetection method=" + value.text + " is not supported (only histogram)", value.position);

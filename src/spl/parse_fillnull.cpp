@@ -13,12 +13,9 @@ CommandPtr ParseFillnullCommand(std::string_view args, size_t base) {
       ++i;
       continue;
     }
-    if (tok.kind == ArgToken::Kind::kWord && i + 1 < t.size() && t[i + 1].kind == ArgToken::Kind::kEquals) {
+    if (const ArgToken* option = OptionValue(t, i, "fillnull")) {
       if (!IsKeyword(tok, "value")) throw QueryError("fillnull: unsupported option '" + tok.text + "' (supported: value)", tok.position);
-      if (i + 2 >= t.size() || (t[i + 2].kind != ArgToken::Kind::kWord && t[i + 2].kind != ArgToken::Kind::kString)) {
-        throw QueryError("fillnull: missing value for 'value='", tok.position);
-      }
-      cmd->value = t[i + 2].text;
+      cmd->value = option->text;
       i += 3;
       continue;
     }

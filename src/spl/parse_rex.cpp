@@ -71,11 +71,8 @@ CommandPtr ParseRexCommand(std::string_view args, size_t base) {
   const ArgToken* expression = nullptr;
   for (size_t i = 0; i < t.size();) {
     const ArgToken& tok = t[i];
-    if (tok.kind == ArgToken::Kind::kWord && i + 1 < t.size() && t[i + 1].kind == ArgToken::Kind::kEquals) {
-      if (i + 2 >= t.size() || (t[i + 2].kind != ArgToken::Kind::kWord && t[i + 2].kind != ArgToken::Kind::kString)) {
-        throw QueryError("rex: missing value for '" + tok.text + "='", tok.position);
-      }
-      const ArgToken& value = t[i + 2];
+    if (const ArgToken* option = OptionValue(t, i, "rex")) {
+      const ArgToken& value = *option;
       if (IsKeyword(tok, "field")) {
         cmd->field = FieldNames::Intern(value.text);
       } else if (IsKeyword(tok, "max_match")) {

@@ -14,11 +14,8 @@ CommandPtr ParseSpathCommand(std::string_view args, size_t base) {
       ++i;
       continue;
     }
-    if (tok.kind == ArgToken::Kind::kWord && i + 1 < t.size() && t[i + 1].kind == ArgToken::Kind::kEquals) {
-      if (i + 2 >= t.size() || (t[i + 2].kind != ArgToken::Kind::kWord && t[i + 2].kind != ArgToken::Kind::kString)) {
-        throw QueryError("spath: missing value for '" + tok.text + "='", tok.position);
-      }
-      const std::string& value = t[i + 2].text;
+    if (const ArgToken* option = OptionValue(t, i, "spath")) {
+      const std::string& value = option->text;
       if (IsKeyword(tok, "input")) {
         cmd->input = FieldNames::Intern(value);
       } else if (IsKeyword(tok, "output")) {

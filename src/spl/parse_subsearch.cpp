@@ -9,25 +9,6 @@
 
 namespace trailhound {
 
-bool ParseBoolOption(const ArgToken& value, const std::string& command) {
-  std::string v = value.text;
-  for (auto& c : v) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (v == "t" || v == "true" || v == "1") return true;
-  if (v == "f" || v == "false" || v == "0") return false;
-  throw QueryError(command + ": expected true or false, not '" + value.text + "'", value.position);
-}
-
-size_t ParseCountOption(const ArgToken& value, const std::string& command) {
-  const std::string& s = value.text;
-  size_t n = 0;
-  if (s.empty() || s.size() > 15) throw QueryError(command + ": expected a number, not '" + s + "'", value.position);
-  for (char c : s) {
-    if (!std::isdigit(static_cast<unsigned char>(c))) throw QueryError(command + ": expected a number, not '" + s + "'", value.position);
-    n = n * 10 + static_cast<size_t>(c - '0');
-  }
-  return n;
-}
-
 namespace {
 
 struct SubsearchSplit {
@@ -105,10 +86,9 @@ CommandPtr ParseJoinCommand(std::string_view args, size_t base) {
     if (t[i].kind != ArgToken::Kind::kWord && t[i].kind != ArgToken::Kind::kString) {
       throw QueryError("unexpected '" + t[i].text + "' in join", t[i].position);
     }
-    if (t[i].kind == ArgToken::Kind::kWord && i + 1 < t.size() && t[i + 1].kind == ArgToken::Kind::kEquals) {
-      if (i + 2 >= t.size()) throw QueryError("join: option " + t[i].text + " needs a value", t[i].position);
+    if (const ArgToken* option = OptionValue(t, i, "join")) {
       const std::string& opt = t[i].text;
-      const ArgToken& value = t[i + 2];
+      const ArgToken& value = *option;
       if (opt == "type") {
         if (value.text == "inner") {
           cmd->type = JoinCommand::Type::kInner;
@@ -144,16 +124,17 @@ CommandPtr ParseAppendCommand(std::string_view args, size_t base) {
   cmd->subsearch = std::move(split.subsearch);
   auto t = LexArguments(split.head, base);
   for (size_t i = 0; i < t.size(); i += 3) {
-    if (t[i].kind != ArgToken::Kind::kWord || i + 2 >= t.size() || t[i + 1].kind != ArgToken::Kind::kEquals) {
+    const ArgToken* value = OptionValue(t, i, "append");
+    if (value == nullptr) {
       throw QueryError("unexpected '" + t[i].text + "' in append (expected option=value before the subsearch)", t[i].position);
     }
     const std::string& opt = t[i].text;
     if (opt == "maxout") {
-      cmd->maxout = ParseCountOption(t[i + 2], "append maxout");
+      cmd->maxout = ParseCountOption(*value, "append maxout");
     } else if (opt == "maxtime" || opt == "timeout") {
-      ParseCountOption(t[i + 2], "append " + opt);  // trailhound does not stop subsearches by time
+      ParseCountOption(*value, "append " + opt);  // trailhound does not stop subsearches by time
     } else if (opt == "extendtimerange") {
-      ParseBoolOption(t[i + 2], "append extendtimerange");  // no time range: nothing to extend
+      ParseBoolOption(*value, "append extendtimerange");  // no time range: nothing to extend
     } else {
       throw QueryError("unsupported append option '" + opt + "' (supported: maxout, maxtime, timeout, extendtimerange)",
                        t[i].position);

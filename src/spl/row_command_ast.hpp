@@ -42,6 +42,9 @@ struct EventstatsCommand : Command {
   std::unique_ptr<StatsCommand> stats;
 };
 
+// The fields action=annotate/filter adds to anomalous rows, in the documented order.
+inline constexpr const char* kAnomalyAnnotationFields[] = {"log_event_prob", "probable_cause", "probable_cause_freq", "max_freq"};
+
 struct AnomalyDetectionCommand : Command {
   AnomalyDetectionCommand() : Command(CommandKind::kAnomalyDetection) {}
   enum class Action { kFilter, kAnnotate, kSummary };
