@@ -42,11 +42,12 @@ bool IsRawField(const StringSet& raw, const std::string& field) {
 
 // Fields the pipeline's own commands create (they are not read from events). Commands added
 // later that create fields belong here too.
-// Fields the commands of a pipeline (and of its join/append subsearches) create. `open` is set
+// Fields the commands of a plan (and of its join/append subsearches) create. `open` is set
 // when a bare spath or an output-less lookup creates fields only the data can name.
-void CollectCreatedFields(const Pipeline& pipeline, StringSet& created, bool& open) {
+void CollectCreatedFields(const QueryPlan& plan, StringSet& created, bool& open) {
   auto add = [&](FieldId id) { created.insert(FieldNames::Name(id)); };
-  for (const auto& cmd : pipeline.commands) {
+  for (const auto& sub : plan.subsearches()) CollectCreatedFields(*sub, created, open);
+  for (const auto& cmd : plan.pipeline().commands) {
     switch (cmd->kind) {
       case CommandKind::kEval:
         for (const auto& a : static_cast<const EvalCommand&>(*cmd).assignments) add(a.target);
@@ -98,17 +99,6 @@ void CollectCreatedFields(const Pipeline& pipeline, StringSet& created, bool& op
         break;
       }
       case CommandKind::kInputlookup: open = true; break;
-      case CommandKind::kJoin:
-      case CommandKind::kAppend: {
-        const Subsearch& sub = cmd->kind == CommandKind::kJoin ? static_cast<const JoinCommand&>(*cmd).subsearch
-                                                               : static_cast<const AppendCommand&>(*cmd).subsearch;
-        try {
-          CollectCreatedFields(ParsePipeline(sub.text), created, open);
-        } catch (const Error&) {
-          open = true;  // the plan would not have been made; be safe
-        }
-        break;
-      }
       default: break;
     }
   }
@@ -154,7 +144,7 @@ void CheckFields(const QueryPlan& plan, const LintSettings& settings, DetectionL
   }
   StringSet created;
   bool open = false;
-  CollectCreatedFields(plan.pipeline(), created, open);
+  CollectCreatedFields(plan, created, open);
   if (open) {
     // A bare spath, an inputlookup or a lookup without OUTPUT makes fields only the data names.
     out.fields_note = "not checked: a bare spath or a lookup creates fields named by the data";

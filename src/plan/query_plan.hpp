@@ -17,6 +17,8 @@ namespace trailhound {
 class QueryPlan {
  public:
   const Pipeline& pipeline() const { return pipeline_; }
+  // The plans of its `[ ... ]` subsearches (join, append), in command order.
+  const std::vector<std::unique_ptr<QueryPlan>>& subsearches() const { return subsearches_; }
   // Fields the query reads from events (before sourcetype derivation adds its own inputs).
   const Projection& needed_fields() const { return needed_; }
   // The output columns when a command fixes them (stats, table); otherwise the union of the
