@@ -6,7 +6,7 @@ if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 packages=(
   build-essential cmake ninja-build pkg-config python3
   libsimdjson-dev libdeflate-dev zlib1g-dev libyaml-cpp-dev libcli11-dev libfmt-dev
-  libpcre2-dev libabsl-dev libgtest-dev libgmock-dev libbenchmark-dev tzdata
+  libpcre2-dev libabsl-dev libgtest-dev libgmock-dev libbenchmark-dev libvectorscan-dev tzdata
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "exec/scan_progress.hpp"
 #include "io/input_reader.hpp"
 #include "io/input_summary.hpp"
 #include "plan/query_plan.hpp"
@@ -21,6 +22,13 @@ struct ScanOptions {
   bool apply_profiles = true;             // false with --profile none
   // Profiles loaded from --props/--profile files, tried before the built-in ones.
   std::vector<const Profile*> user_profiles;
+  // Where the scan reports how far it has got (a progress bar); null: nowhere.
+  ScanProgress* progress = nullptr;
+  // Worker threads (-j/--threads); 0: one per core. Results never depend on it.
+  unsigned threads = 0;
+  // Test raw event text against the literal terms the plans require before parsing it
+  // (--no-prefilter turns it off).
+  bool prefilter = true;
 };
 
 class EventScan {
