@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The whole test suite: a warnings-as-errors build with its unit and data-driven tests, the same
-# under AddressSanitizer + UBSan, the end-to-end checks on the sample data, and (when the shared
-# material is beside the repository) the shared seed check on real CloudTrail data.
+# under AddressSanitizer + UBSan, the end-to-end checks on the sample data, the benchmark's smoke
+# test (trailhound's rows against DuckDB's and jq's on a small generated input) and the bench's
+# own unit tests, and (when the shared material is beside the repository) the shared seed check
+# on real CloudTrail data.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JOBS=${JOBS:-2}
@@ -27,6 +29,10 @@ if [ "$rows" != "1" ]; then
   exit 1
 fi
 echo "samples: 1 row as expected"
+
+echo "== benchmark smoke test (bench/: rows checked against DuckDB and jq, no timings)"
+python3 bench/run.py --smoke --trailhound build/trailhound
+TRAILHOUND=build/trailhound python3 -m unittest discover -s bench -p 'test_*.py'
 
 if [ -f ../shared/checks/seed_expected.py ]; then
   echo "== shared seed check (../shared)"

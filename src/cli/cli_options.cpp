@@ -8,6 +8,7 @@
 
 #include "common/error.hpp"
 #include "common/time_format.hpp"
+#include "output/progress_bar.hpp"
 #include "profile/profile_yaml.hpp"
 #include "profile/props_loader.hpp"
 
@@ -26,7 +27,15 @@ void CommonOptions::Register(CLI::App& app, bool with_paths) {
   app.add_option("--props", props_dir, "Derive fields with a Splunk add-on's own props.conf/transforms.conf/lookups from DIR");
   app.add_option("--host", host, "The host field of every event (default: trailhound)");
   app.add_flag("--explain", explain, "Print each query's plan and the fields it extracts to stderr");
-  app.add_flag("-q,--quiet", quiet, "Do not print the input summary on stderr");
+  app.add_flag("-q,--quiet", quiet, "Do not print the input summary or the progress bar on stderr");
+  RegisterScan(app, true);
+}
+
+void CommonOptions::RegisterScan(CLI::App& app, bool with_progress) {
+  app.add_option("-j,--threads", threads, "Scan worker threads (default 0: one per core); results never depend on it")
+      ->check(CLI::NonNegativeNumber);
+  app.add_flag("--no-prefilter", no_prefilter, "Parse every event instead of first testing its raw text for the terms the searches require");
+  if (with_progress) app.add_flag("--no-progress", no_progress, "No progress bar on stderr (shown only on a terminal, after half a second)");
 }
 
 void CommonOptions::RegisterLookups(CLI::App& app) {
@@ -86,6 +95,9 @@ RunOptions CommonOptions::ResolveRunOptions(std::vector<std::unique_ptr<Profile>
   }
   if (!sourcetype.empty()) r.scan.sourcetype = sourcetype;
   r.scan.host = host;
+  if (threads < 0) throw Error(ErrorKind::kUsage, "--threads takes 0 (one per core) or more");
+  r.scan.threads = static_cast<unsigned>(threads);
+  r.scan.prefilter = !no_prefilter;
   r.lookups = LoadLookups();
   if (profile == "none") {
     if (!props_dir.empty()) throw Error(ErrorKind::kUsage, "--profile none and --props cannot be combined");
@@ -101,6 +113,11 @@ RunOptions CommonOptions::ResolveRunOptions(std::vector<std::unique_ptr<Profile>
     r.scan.user_profiles.push_back(storage.back().get());
   }
   return r;
+}
+
+std::unique_ptr<ScanProgress> CommonOptions::MakeProgress() const {
+  if (!WantProgressBar(quiet, no_progress)) return nullptr;
+  return std::make_unique<ProgressBar>();
 }
 
 void ReportError(const std::exception& e, const std::string& query_text, const std::string& context) {

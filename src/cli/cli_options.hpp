@@ -27,9 +27,15 @@ struct CommonOptions {
   std::string props_dir;
   std::string host = "trailhound";
   bool explain = false;
-  bool quiet = false;
+  bool quiet = false;        // no summary and no progress bar on stderr
+  bool no_progress = false;  // no progress bar
+  int threads = 0;           // -j: scan worker threads, 0 = one per core
+  bool no_prefilter = false;
 
   void Register(CLI::App& app, bool with_paths = true);
+  // -j/--threads and --no-prefilter, and with `with_progress` --no-progress: the options of the
+  // subcommands that scan (Register includes them).
+  void RegisterScan(CLI::App& app, bool with_progress);
   // --lookups alone, for the subcommands that take only some of the options.
   void RegisterLookups(CLI::App& app);
 
@@ -43,6 +49,9 @@ struct CommonOptions {
   std::shared_ptr<LookupRegistry> LoadLookups() const;
   // Loads --profile FILE / --props DIR into `storage` and fills the run options (lookups included).
   RunOptions ResolveRunOptions(std::vector<std::unique_ptr<Profile>>& storage) const;
+  // A progress bar for the scan when one is wanted (stderr is a terminal, no --quiet, no
+  // --no-progress), else null. The caller points RunOptions.scan.progress at it.
+  std::unique_ptr<ScanProgress> MakeProgress() const;
 };
 
 // Prints a QueryError with the query and a caret, or another Error as is, to stderr.

@@ -104,7 +104,10 @@ int RunHunt(const HuntArgs& args) {
   }
   InputSummary summary;
   auto files = ListInputsOrThrow(args.common.paths, summary, plans.empty() || AnyPlanReadsEvents(plans));
+  std::unique_ptr<ScanProgress> progress = args.common.MakeProgress();
+  options.scan.progress = progress.get();
   auto results = RunPlans(plans, files, options, summary);
+  if (progress) progress->Finish();  // the scan has finished it; erase the line before any output
 
   std::vector<DetectionResults> out;
   std::vector<std::string> notes;

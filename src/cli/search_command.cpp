@@ -38,7 +38,10 @@ int RunSearch(const SearchArgs& args) {
   }
   InputSummary summary;
   auto files = ListInputsOrThrow(args.common.paths, summary, AnyPlanReadsEvents(plans));
+  std::unique_ptr<ScanProgress> progress = args.common.MakeProgress();
+  options.scan.progress = progress.get();
   auto results = RunPlans(plans, files, options, summary);
+  if (progress) progress->Finish();  // the scan has finished it; erase the line before any output
   if (args.common.explain) std::cerr << results[0].explain;
   if (results[0].runtime_error) {
     // Incomplete rows would look like an answer: print none.

@@ -109,6 +109,8 @@ CommandRunner AddTestCommand(CLI::App& app) {
   cmd->add_option("--profile", c.profile, "Field derivation: none, or a profile YAML file");
   cmd->add_option("--props", c.props_dir, "Derive fields with a Splunk add-on's props.conf/transforms.conf from DIR");
   cmd->add_flag("-q,--quiet", c.quiet, "No summary on stderr (jsonl)");
+  // The datasets are scanned one test at a time, each briefly: no progress bar for test.
+  c.RegisterScan(*cmd, false);
   return [args, cmd]() -> int { return cmd->parsed() ? RunTest(*args) : -1; };
 }
 
