@@ -32,8 +32,12 @@ void CommonOptions::Register(CLI::App& app, bool with_paths) {
 }
 
 void CommonOptions::RegisterScan(CLI::App& app, bool with_progress) {
-  app.add_option("-j,--threads", threads, "Scan worker threads (default 0: one per core); results never depend on it")
-      ->check(CLI::NonNegativeNumber);
+  // CLI::NonNegativeNumber would name the largest double in its message.
+  const CLI::Validator count([](std::string& value) -> std::string {
+    bool digits = !value.empty() && value.size() <= 6 && value.find_first_not_of("0123456789") == std::string::npos;
+    return digits ? "" : "takes 0 (one per core) or a number of threads, not '" + value + "'";
+  }, "N", "thread count");
+  app.add_option("-j,--threads", threads, "Scan worker threads (default 0: one per core); results never depend on it")->check(count);
   app.add_flag("--no-prefilter", no_prefilter, "Parse every event instead of first testing its raw text for the terms the searches require");
   if (with_progress) app.add_flag("--no-progress", no_progress, "No progress bar on stderr (shown only on a terminal, after half a second)");
 }

@@ -80,10 +80,19 @@ std::string RenderProgressLine(const ProgressCounts& c, double elapsed_seconds, 
     double remaining = static_cast<double>(c.total_bytes > c.bytes_done ? c.total_bytes - c.bytes_done : 0);
     eta = "ETA " + (remaining == 0 ? FormatEta(0) : rate > 0 ? FormatEta(remaining / rate) : FormatEta(-1));
   }
-  const std::string bytes = FormatByteAmounts(c.bytes_done, c.total_bytes);
-  const std::string files = c.total_files > 0 ? std::to_string(c.files_done) + "/" + std::to_string(c.total_files) + " files"
-                                              : std::to_string(c.files_done) + " files";
-  const std::string rate_text = elapsed_seconds > 0 ? FormatRate(rate) : "";
+  // Done counts are padded to the width of their totals, and the rate to 8 characters, so that
+  // the bar does not change width as the numbers grow.
+  auto pad = [](std::string s, size_t n) { return s.size() < n ? std::string(n - s.size(), ' ') + s : s; };
+  std::string bytes = FormatByteAmounts(c.bytes_done, c.total_bytes);
+  if (known) {
+    size_t slash = bytes.find('/');
+    size_t total_len = bytes.find(' ', slash) - slash - 1;
+    bytes = pad(bytes.substr(0, slash), total_len) + bytes.substr(slash);
+  }
+  const std::string files = c.total_files > 0
+                                ? pad(std::to_string(c.files_done), std::to_string(c.total_files).size()) + "/" + std::to_string(c.total_files) + " files"
+                                : std::to_string(c.files_done) + " files";
+  const std::string rate_text = elapsed_seconds > 0 ? pad(FormatRate(rate), 8) : "";
 
   // Everything but the bar, with some of the optional pieces.
   auto compose = [&](bool with_files, bool with_rate, bool with_eta, size_t bar_cells) {

@@ -89,9 +89,15 @@ TEST(ProgressLine, TheEndAndBeyond) {
             "trailhound 100% [===============] 2.8/2.7 GB  299/300 files  800 MB/s  ETA 0:00");
   // 99.9% is not 100%.
   EXPECT_EQ(RenderProgressLine({2'699'000'000, 2'700'000'000, 299, 300}, 3.0, 30), "trailhound  99%  2.7/2.7 GB");
+  // Early on: the done counts are padded to the totals' width and the rate to 8, so the bar keeps
+  // its width as they grow.
+  EXPECT_EQ(RenderProgressLine({5'000'000, 2'700'000'000, 7, 300}, 1.0, 80),
+            "trailhound   0% [>              ] 0.0/2.7 GB    7/300 files  5.0 MB/s  ETA 8:59");
+  EXPECT_EQ(RenderProgressLine({30'000'000, 270'000'000, 7, 300}, 1.0, 80),
+            "trailhound  11% [=>             ]  30/270 MB    7/300 files   30 MB/s  ETA 0:08");
   // Nothing read yet (the bar never draws this early, but the text is defined).
   EXPECT_EQ(RenderProgressLine({0, 2'700'000'000, 0, 300}, 0.0, 80),
-            "trailhound   0% [>                          ] 0.0/2.7 GB  0/300 files  ETA -:--");
+            "trailhound   0% [>                        ] 0.0/2.7 GB    0/300 files  ETA -:--");
 }
 
 // A ProgressBar on a fake clock, writing into a string, drawn only by Tick().
