@@ -1,7 +1,7 @@
 // Measures RawPrefilter::Scanner::SelectLines, the prefilter's hot loop, on one core.
 //
 //   ninja -C build prefilter_bench
-//   build/prefilter_bench FILE.jsonl [--content DIR] [--block-mb N] [--repeat N]
+//   build/prefilter_bench FILE.jsonl [--content DIR | --query SPL...] [--block-mb N] [--repeat N]
 //
 // The plans are the built-in seed detection's, or with --content every production raw-CloudTrail
 // detection of a security_content checkout (those that plan and derive a prefilter). The file is
@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "common/error.hpp"
 #include "detect/detection_yaml.hpp"
 #include "detect/spl_usage_scan.hpp"
 #include "exec/lookup_registry.hpp"
@@ -39,12 +40,14 @@ int main(int argc, char** argv) {
     return 2;
   }
   std::string file = argv[1], content;
+  std::vector<std::string> queries;  // --query SPL (repeatable): plans of their own
   size_t block_mb = 16, repeat = 3;
   for (int i = 2; i + 1 < argc; i += 2) {
     std::string a = argv[i];
     if (a == "--content") content = argv[i + 1];
     if (a == "--block-mb") block_mb = std::stoul(argv[i + 1]);
     if (a == "--repeat") repeat = std::stoul(argv[i + 1]);
+    if (a == "--query") queries.push_back(argv[i + 1]);
   }
   std::ifstream in(file, std::ios::binary);
   std::stringstream ss;
@@ -54,7 +57,14 @@ int main(int argc, char** argv) {
   MacroTable macros = MacroTable::WithBuiltins();
   std::vector<Detection> detections;
   LookupRegistry lookups;
-  if (content.empty()) {
+  if (!queries.empty()) {
+    for (size_t i = 0; i < queries.size(); ++i) {
+      Detection d;
+      d.name = "query " + std::to_string(i);
+      d.search = queries[i];
+      detections.push_back(std::move(d));
+    }
+  } else if (content.empty()) {
     for (auto& d : LoadBuiltinDetections()) detections.push_back(std::move(d));
   } else {
     macros.LoadContentDirectory(content);

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <bit>
 #include <climits>
+#include <cstring>
 
 #include "common/error.hpp"
 
@@ -39,18 +40,46 @@ bool Blank(std::string_view s) {
   return true;
 }
 
+// Lines are found around matches, so a term must not contain '\n': such a term (never derived:
+// control bytes split fragments) is cut to its longest piece without one, or dropped.
+PrefilterExpr WithoutNewlines(const PrefilterExpr& e) {
+  switch (e.kind) {
+    case PrefilterExpr::Kind::kTrue:
+      return e;
+    case PrefilterExpr::Kind::kTerm: {
+      if (e.term.find('\n') == std::string::npos && !e.term.empty()) return e;
+      std::string best;
+      size_t start = 0;
+      while (start <= e.term.size()) {
+        size_t nl = e.term.find('\n', start);
+        if (nl == std::string::npos) nl = e.term.size();
+        if (nl - start > best.size()) best = e.term.substr(start, nl - start);
+        start = nl + 1;
+      }
+      return best.empty() ? PrefilterExpr::True() : PrefilterExpr::Term(best);
+    }
+    case PrefilterExpr::Kind::kAnd:
+    case PrefilterExpr::Kind::kOr: {
+      std::vector<PrefilterExpr> children;
+      for (const auto& c : e.children) children.push_back(WithoutNewlines(c));
+      return e.kind == PrefilterExpr::Kind::kAnd ? PrefilterExpr::And(std::move(children))
+                                                 : PrefilterExpr::Or(std::move(children));
+    }
+  }
+  return PrefilterExpr::True();
+}
+
 }  // namespace
 
 struct RawPrefilter::Scanner::State {
   // One match: the pattern id and its end offset (exclusive) in the scanned text.
-  struct Hit {
+  struct Match {
     uint32_t id;
     uint64_t to;
   };
-  std::vector<Hit> hits;
+  std::vector<Match> hits;
   std::vector<uint64_t> present;  // term bits of the current line / text
   bool escaped = false;
-  uint32_t newline_id = 0;
   uint32_t escape_id = 0;
   PlanMask mask;
   // Selected lines of the current block: begin, end, and the offset of their mask words.
@@ -75,13 +104,15 @@ int SetBit(unsigned int id, unsigned long long /*from*/, unsigned long long /*to
     s->escaped = true;
     return 1;  // every plan is selected: stop scanning
   }
-  if (id != s->newline_id) s->present[id >> 6] |= uint64_t{1} << (id & 63);
+  s->present[id >> 6] |= uint64_t{1} << (id & 63);
   return 0;
 }
 
 }  // namespace
 
-RawPrefilter::RawPrefilter(const std::vector<PrefilterExpr>& per_plan) {
+RawPrefilter::RawPrefilter(const std::vector<PrefilterExpr>& given) {
+  std::vector<PrefilterExpr> per_plan;
+  for (const auto& e : given) per_plan.push_back(WithoutNewlines(e));
   for (const auto& e : per_plan) e.CollectTerms(terms_);
   for (const auto& e : per_plan) {
     Plan p;
@@ -108,12 +139,7 @@ RawPrefilter::RawPrefilter(const std::vector<PrefilterExpr>& per_plan) {
     flags.push_back(HS_FLAG_CASELESS);
     ids.push_back(static_cast<unsigned>(i));
   }
-  newline_id_ = static_cast<uint32_t>(terms_.size());
-  escape_id_ = newline_id_ + 1;
-  patterns.push_back("\n");
-  lengths.push_back(1);
-  flags.push_back(0);
-  ids.push_back(newline_id_);
+  escape_id_ = static_cast<uint32_t>(terms_.size());
   // Caseless: JSON only knows \u, but selecting more is safe.
   patterns.push_back(kEscape.data());
   lengths.push_back(kEscape.size());
@@ -211,7 +237,6 @@ RawPrefilter::Scanner::Scanner(const RawPrefilter& prefilter) : prefilter_(prefi
     throw Error(ErrorKind::kInternal, "prefilter: vectorscan could not allocate scratch space");
   }
   state_->present.assign((prefilter_.terms_.size() + 63) / 64, 0);
-  state_->newline_id = prefilter_.newline_id_;
   state_->escape_id = prefilter_.escape_id_;
   state_->mask.Resize(prefilter_.plans_.size());
 }
@@ -228,7 +253,7 @@ void RawPrefilter::Scanner::SelectLines(std::string_view block,
   s.masks.clear();
   PlanMask& mask = s.mask;
   const size_t words = mask.words.size();
-  // hs_scan takes an unsigned length: scan in pieces that end at a newline.
+  // hs_scan takes an unsigned length: scan in pieces of at most 1 GiB that end at a newline.
   size_t piece_begin = 0;
   while (piece_begin < block.size()) {
     size_t piece_end = block.size();
@@ -237,46 +262,63 @@ void RawPrefilter::Scanner::SelectLines(std::string_view block,
       piece_end = nl != std::string_view::npos && nl >= piece_begin ? nl + 1 : block.size();
     }
     std::string_view piece = block.substr(piece_begin, piece_end - piece_begin);
+    if (piece.size() > UINT_MAX) throw Error(ErrorKind::kInternal, "prefilter: a line longer than 4 GiB");
+    const char* base = piece.data();
+    const size_t n = piece.size();
+
+    // One scan of the piece collects every term (and escape) match with its end offset; the
+    // lines are then found around the matches only, so lines without one cost nothing more.
     s.hits.clear();
-    if (piece.size() > UINT_MAX) {
-      throw Error(ErrorKind::kInternal, "prefilter: a line longer than 4 GiB");
-    }
-    hs_error_t rc = hs_scan(pf.db_, piece.data(), static_cast<unsigned>(piece.size()), 0, scratch_, CollectHit, &s);
+    hs_error_t rc = hs_scan(pf.db_, base, static_cast<unsigned>(n), 0, scratch_, CollectHit, &s);
     if (rc != HS_SUCCESS) throw Error(ErrorKind::kInternal, "prefilter: vectorscan scan failed");
-    // Matches come in order of end offset; make sure (a term never contains '\n', so a term's
-    // match and a newline never end at the same offset).
-    if (!std::is_sorted(s.hits.begin(), s.hits.end(), [](const State::Hit& a, const State::Hit& b) { return a.to < b.to; })) {
-      std::stable_sort(s.hits.begin(), s.hits.end(), [](const State::Hit& a, const State::Hit& b) { return a.to < b.to; });
-    }
-    size_t line_begin = 0;
-    bool any = false;
-    auto end_line = [&](size_t line_end) {
-      std::string_view line = piece.substr(line_begin, line_end - line_begin);
-      bool chosen = false;
-      if (any || !pf.enabled_) chosen = pf.Decide(s.present, s.escaped, mask);
-      if (chosen && !Blank(line)) {
-        s.selected.push_back({piece_begin + line_begin, piece_begin + line_end, s.masks.size()});
+    auto by_end = [](const State::Match& a, const State::Match& b) { return a.to < b.to; };
+    if (!std::is_sorted(s.hits.begin(), s.hits.end(), by_end)) std::sort(s.hits.begin(), s.hits.end(), by_end);
+
+    std::fill(s.present.begin(), s.present.end(), 0);
+    s.escaped = false;
+    size_t h = 0;
+    // Adds the matches that end in the line ending at `e` (a term never contains '\n', so a
+    // match ending at or before e and after the line's start lies in the line), then decides.
+    auto finish_line = [&](size_t b, size_t e) {
+      bool any = false;
+      for (; h < s.hits.size() && s.hits[h].to <= e; ++h) {
+        uint32_t id = s.hits[h].id;
+        if (id == pf.escape_id_) {
+          s.escaped = true;
+        } else {
+          s.present[id >> 6] |= uint64_t{1} << (id & 63);
+        }
+        any = true;
+      }
+      bool chosen = (any || !pf.enabled_) && pf.Decide(s.present, s.escaped, mask);
+      if (chosen && !Blank(piece.substr(b, e - b))) {
+        s.selected.push_back({piece_begin + b, piece_begin + e, s.masks.size()});
         s.masks.insert(s.masks.end(), mask.words.begin(), mask.words.end());
       }
       if (any) {
         std::fill(s.present.begin(), s.present.end(), 0);
         s.escaped = false;
-        any = false;
       }
     };
-    for (const State::Hit& h : s.hits) {
-      if (h.id == s.newline_id) {
-        end_line(h.to - 1);
-        line_begin = h.to;
-      } else if (h.id == s.escape_id) {
-        s.escaped = true;
-        any = true;
-      } else {
-        s.present[h.id >> 6] |= uint64_t{1} << (h.id & 63);
-        any = true;
+    auto line_end = [&](size_t from) {
+      const void* nl = std::memchr(base + from, '\n', n - from);
+      return nl != nullptr ? static_cast<size_t>(static_cast<const char*>(nl) - base) : n;
+    };
+    if (!pf.enabled_) {
+      // Some plan takes every event: every line is visited.
+      for (size_t b = 0; b < n;) {
+        size_t e = line_end(b);
+        finish_line(b, e);
+        b = e + 1;
+      }
+    } else {
+      while (h < s.hits.size()) {
+        size_t last = static_cast<size_t>(s.hits[h].to) - 1;  // a byte of the match, never '\n'
+        const void* prev = memrchr(base, '\n', last);
+        size_t b = prev != nullptr ? static_cast<size_t>(static_cast<const char*>(prev) - base) + 1 : 0;
+        finish_line(b, line_end(last));
       }
     }
-    if (line_begin < piece.size()) end_line(piece.size());  // the last line without '\n'
     piece_begin = piece_end;
   }
   for (const auto& sel : s.selected) {

@@ -104,7 +104,6 @@ class RawPrefilter {  // compiled once, immutable, shared by threads
   std::vector<Plan> plans_;
   bool enabled_ = true;
   hs_database* db_ = nullptr;
-  uint32_t newline_id_ = 0;
   uint32_t escape_id_ = 0;
 };
 
