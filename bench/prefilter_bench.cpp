@@ -41,6 +41,7 @@ int main(int argc, char** argv) {
   }
   std::string file = argv[1], content;
   std::vector<std::string> queries;  // --query SPL (repeatable): plans of their own
+  std::vector<std::string> excluded;  // --exclude NAME (repeatable): leave that detection out
   size_t block_mb = 16, repeat = 3;
   for (int i = 2; i + 1 < argc; i += 2) {
     std::string a = argv[i];
@@ -48,6 +49,7 @@ int main(int argc, char** argv) {
     if (a == "--block-mb") block_mb = std::stoul(argv[i + 1]);
     if (a == "--repeat") repeat = std::stoul(argv[i + 1]);
     if (a == "--query") queries.push_back(argv[i + 1]);
+    if (a == "--exclude") excluded.push_back(argv[i + 1]);
   }
   std::ifstream in(file, std::ios::binary);
   std::stringstream ss;
@@ -79,6 +81,7 @@ int main(int argc, char** argv) {
   FieldOrigins origins = FieldOrigins::FromProfiles(BuiltinProfiles());
   std::vector<PrefilterExpr> exprs;
   for (const auto& d : detections) {
+    if (std::find(excluded.begin(), excluded.end(), d.name) != excluded.end()) continue;
     try {
       auto plan = PlanQuery(ExpandMacros(d.search, macros), PlanContext{EvalSettings{}, &lookups});
       PrefilterExpr e = DerivePrefilter(*plan, origins);

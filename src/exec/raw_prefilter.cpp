@@ -69,6 +69,27 @@ PrefilterExpr WithoutNewlines(const PrefilterExpr& e) {
   return PrefilterExpr::True();
 }
 
+// What is scanned for. An AND needs all of its children, so dropping one only selects more lines.
+// Short terms cost the scan the most (they occur often, and Vectorscan confirms short literals
+// slowly), so an AND with a strong child keeps only its strong children: terms of kStrongTerm
+// bytes or more, and ANDs / ORs of them.
+constexpr size_t kStrongTerm = 8;
+
+bool Strong(const PrefilterExpr& e) {
+  if (e.kind == PrefilterExpr::Kind::kTerm) return e.term.size() >= kStrongTerm;
+  if (e.kind == PrefilterExpr::Kind::kTrue) return false;
+  return std::all_of(e.children.begin(), e.children.end(), Strong);
+}
+
+PrefilterExpr ForScanning(const PrefilterExpr& e) {
+  if (e.kind == PrefilterExpr::Kind::kTrue || e.kind == PrefilterExpr::Kind::kTerm) return e;
+  std::vector<PrefilterExpr> children;
+  for (const auto& c : e.children) children.push_back(ForScanning(c));
+  if (e.kind == PrefilterExpr::Kind::kOr) return PrefilterExpr::Or(std::move(children));
+  if (std::any_of(children.begin(), children.end(), Strong)) children.erase(std::remove_if(children.begin(), children.end(), [](const PrefilterExpr& c) { return !Strong(c); }), children.end());
+  return PrefilterExpr::And(std::move(children));
+}
+
 }  // namespace
 
 struct RawPrefilter::Scanner::State {
@@ -112,11 +133,12 @@ int SetBit(unsigned int id, unsigned long long /*from*/, unsigned long long /*to
 
 RawPrefilter::RawPrefilter(const std::vector<PrefilterExpr>& given) {
   std::vector<PrefilterExpr> per_plan;
-  for (const auto& e : given) per_plan.push_back(WithoutNewlines(e));
+  for (const auto& e : given) per_plan.push_back(ForScanning(WithoutNewlines(e)));
   for (const auto& e : per_plan) e.CollectTerms(terms_);
   for (const auto& e : per_plan) {
     Plan p;
     p.expr = e;
+    p.derived = given[plans_.size()];
     if (e.IsTrue()) enabled_ = false;
     Flatten(e, terms_, p.nodes);
     p.any_terms.assign((terms_.size() + 63) / 64, 0);
@@ -225,7 +247,9 @@ bool RawPrefilter::Decide(const std::vector<uint64_t>& present, bool escaped, Pl
 std::string RawPrefilter::Explain() const {
   std::string out;
   for (size_t i = 0; i < plans_.size(); ++i) {
-    out += "prefilter plan " + std::to_string(i) + ": " + DescribePrefilter(plans_[i].expr) + "\n";
+    out += "prefilter plan " + std::to_string(i) + ": " + DescribePrefilter(plans_[i].derived);
+    if (!(plans_[i].expr == plans_[i].derived)) out += " (scanned for: " + DescribePrefilter(plans_[i].expr) + ")";
+    out += "\n";
   }
   out += "prefilter escape rule: a text containing \\u (a JSON \\uXXXX escape) is selected for every plan\n";
   if (!enabled_) out += "prefilter disabled: some plan may match any event\n";

@@ -54,7 +54,8 @@ class RawPrefilter {  // compiled once, immutable, shared by threads
   bool enabled() const { return enabled_; }
   size_t plans() const { return plans_.size(); }
   const std::vector<std::string>& terms() const { return terms_; }
-  // One line per plan with its expression, and the escape rule.
+  // One line per plan with its expression (and what is scanned for, when an AND's short terms
+  // are left out for speed: that only selects more), and the escape rule.
   std::string Explain() const;
 
   class Scanner {  // one per thread (owns its hs_scratch)
@@ -91,7 +92,8 @@ class RawPrefilter {  // compiled once, immutable, shared by threads
     std::vector<uint32_t> children;    // kAnd / kOr: node indexes
   };
   struct Plan {
-    PrefilterExpr expr;
+    PrefilterExpr derived;             // as given
+    PrefilterExpr expr;                // what is scanned for: implied by `derived` (see .cpp)
     std::vector<Node> nodes;
     std::vector<uint64_t> any_terms;   // the terms it names: none present means no match
   };

@@ -90,26 +90,26 @@ TEST(RawPrefilterTest, EscapeRule) {
 
 TEST(RawPrefilterTest, AndOrAndMasks) {
   std::vector<PrefilterExpr> plans;
-  plans.push_back(E::And({E::Term("accessdenied"), E::Or({E::Term("iamuser"), E::Term("root")})}));
+  plans.push_back(E::And({E::Term("accessdenied"), E::Or({E::Term("iamusertype"), E::Term("rootaccount")})}));
   plans.push_back(E::Term("deletetrail"));
-  plans.push_back(E::Or({E::Term("root"), E::Term("stoplogging")}));
+  plans.push_back(E::Or({E::Term("rootaccount"), E::Term("stoplogging")}));
   RawPrefilter pf(plans);
   EXPECT_TRUE(pf.enabled());
   std::string block =
-      "{\"errorCode\":\"AccessDenied\",\"type\":\"IAMUser\"}\n"   // 0
-      "{\"errorCode\":\"AccessDenied\",\"type\":\"Role\"}\n"      // none
-      "\n"                                                     // blank
-      "   \t \r\n"                                             // whitespace only
-      "{\"eventName\":\"DeleteTrail\",\"type\":\"Root\"}\n"       // 1, 2
-      "{\"eventName\":\"StopLogging\",\"e\":\"accessdenied\",\"t\":\"root\"}";  // 0, 2; no final '\n'
+      "{\"errorCode\":\"AccessDenied\",\"type\":\"IAMUserType\"}\n"   // 0
+      "{\"errorCode\":\"AccessDenied\",\"type\":\"Role\"}\n"          // none
+      "\n"                                                           // blank
+      "   \t \r\n"                                                   // whitespace only
+      "{\"eventName\":\"DeleteTrail\",\"type\":\"RootAccount\"}\n"     // 1, 2
+      "{\"eventName\":\"StopLogging\",\"e\":\"accessdenied\",\"t\":\"rootaccount\"}";  // 0, 2; no final '\n'
   auto sel = Select(pf, block);
   ASSERT_EQ(sel.size(), 3u);
   auto text = [&](const Line& l) { return block.substr(l.begin, l.end - l.begin); };
-  EXPECT_EQ(text(sel[0]), "{\"errorCode\":\"AccessDenied\",\"type\":\"IAMUser\"}");
+  EXPECT_EQ(text(sel[0]), "{\"errorCode\":\"AccessDenied\",\"type\":\"IAMUserType\"}");
   EXPECT_EQ(sel[0].plans, (std::vector<bool>{true, false, false}));
-  EXPECT_EQ(text(sel[1]), "{\"eventName\":\"DeleteTrail\",\"type\":\"Root\"}");
+  EXPECT_EQ(text(sel[1]), "{\"eventName\":\"DeleteTrail\",\"type\":\"RootAccount\"}");
   EXPECT_EQ(sel[1].plans, (std::vector<bool>{false, true, true}));
-  EXPECT_EQ(text(sel[2]), "{\"eventName\":\"StopLogging\",\"e\":\"accessdenied\",\"t\":\"root\"}");
+  EXPECT_EQ(text(sel[2]), "{\"eventName\":\"StopLogging\",\"e\":\"accessdenied\",\"t\":\"rootaccount\"}");
   EXPECT_EQ(sel[2].plans, (std::vector<bool>{true, false, true}));
   EXPECT_TRUE(Select(pf, "").empty());
   EXPECT_TRUE(Select(pf, "\n\n  \n").empty());
@@ -119,8 +119,23 @@ TEST(RawPrefilterTest, AndOrAndMasks) {
   EXPECT_EQ(esc[0].begin, 1u);
   EXPECT_EQ(esc[0].plans, (std::vector<bool>{true, true, true}));
   std::string explain = pf.Explain();
-  EXPECT_NE(explain.find("plan 0: \"accessdenied\" AND (\"iamuser\" OR \"root\")"), std::string::npos) << explain;
+  EXPECT_NE(explain.find("plan 0: \"accessdenied\" AND (\"iamusertype\" OR \"rootaccount\")\n"), std::string::npos) << explain;
   EXPECT_NE(explain.find("escape rule"), std::string::npos);
+}
+
+TEST(RawPrefilterTest, ShortTermsOfAnAndAreNotScannedFor) {
+  // "yes" and ("root" OR "iamuser") are implied requirements; leaving them out selects more.
+  RawPrefilter pf({E::And({E::Term("consolelogin"), E::Term("yes"), E::Or({E::Term("root"), E::Term("iamuser")})}),
+                   E::And({E::Term("abc"), E::Term("defg")})});
+  EXPECT_EQ(pf.terms(), (std::vector<std::string>{"consolelogin", "abc", "defg"}));
+  EXPECT_NE(pf.Explain().find("plan 0: \"consolelogin\" AND \"yes\" AND (\"root\" OR \"iamuser\") (scanned for: "
+                              "\"consolelogin\")"),
+            std::string::npos)
+      << pf.Explain();
+  EXPECT_TRUE(May(pf, R"({"eventName":"ConsoleLogin","MFAUsed":"No"})"));
+  EXPECT_FALSE(May(pf, R"({"eventName":"ConsoleLogin","MFAUsed":"No"})", 1));
+  EXPECT_FALSE(May(pf, R"({"a":"abc"})", 1));
+  EXPECT_TRUE(May(pf, R"({"a":"abc","b":"DEFG"})", 1));
 }
 
 TEST(RawPrefilterTest, TermsAcrossLinesDoNotCount) {
