@@ -181,7 +181,7 @@ TestOutcome RunInlineTest(const Detection& d, const InlineTest& test, const std:
     SearchRun run = RunSearch(expanded, {InputFile{path}}, options);
     out.rows = run.rows.size();
     if (run.summary.parse_failures > 0) {
-      std::string where = run.summary.first_parse_failures.empty() ? std::string("?") : run.summary.first_parse_failures.front();
+      std::string where = run.summary.first_parse_failures().empty() ? std::string("?") : run.summary.first_parse_failures().front();
       // The scratch file means nothing to the user: name the detection file and the test instead.
       if (scratch && where.rfind(path + ":", 0) == 0) {
         where = d.origin + ": inline test '" + test.name + "', events line " + where.substr(path.size() + 1);

@@ -29,6 +29,9 @@ struct ScanOptions {
   // Test raw event text against the literal terms the plans require before parsing it
   // (--no-prefilter turns it off).
   bool prefilter = true;
+  // JSON-lines files larger than this are read as ranges of this many bytes, each by any thread
+  // (tests make it small). Results never depend on it either.
+  uint64_t range_bytes = 16ull << 20;
 };
 
 class EventScan {

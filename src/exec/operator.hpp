@@ -12,6 +12,12 @@
 
 namespace trailhound {
 
+// What an operator has accumulated, handed between threads (see Operator::TakePartial).
+class PartialState {
+ public:
+  virtual ~PartialState() = default;
+};
+
 class Operator {
  public:
   virtual ~Operator() = default;
@@ -27,6 +33,11 @@ class Operator {
   // Output columns this operator learns only from the data (a stats with wildcard aggregates),
   // valid after Finish(); nullopt for every other operator.
   virtual std::optional<std::vector<FieldId>> ResultColumns() const { return std::nullopt; }
+  // For an operator whose state merges (a stats without wildcards), run on each worker's copy of
+  // the plan: hands over what it has accumulated since the last call and starts again empty.
+  virtual std::unique_ptr<PartialState> TakePartial() { return nullptr; }
+  // Folds in a partial state of a copy of this operator, taken from rows later in input order.
+  virtual void MergePartial(std::unique_ptr<PartialState> /*partial*/) {}
   // Notes for the run summary (e.g. events a stats dropped for a missing by-field).
   virtual void Notes(std::vector<std::string>& out) const {
     if (next_) next_->Notes(out);

@@ -124,6 +124,32 @@ class StatsOperator : public Operator {
     Operator::Finish();
   }
 
+  std::unique_ptr<PartialState> TakePartial() override {
+    auto partial = std::make_unique<Partial>();
+    partial->groups = std::move(groups_);
+    partial->dropped = dropped_;
+    groups_.clear();
+    index_.clear();
+    std::fill(dropped_.begin(), dropped_.end(), 0);
+    return partial;
+  }
+
+  // Groups are folded in in the partial's first-seen order, so that groups new to this operator
+  // are appended as they would have been had it seen the rows itself.
+  void MergePartial(std::unique_ptr<PartialState> state) override {
+    auto& partial = static_cast<Partial&>(*state);
+    for (size_t i = 0; i < dropped_.size(); ++i) dropped_[i] += partial.dropped[i];
+    for (Group& g : partial.groups) {
+      auto [it, inserted] = index_.try_emplace(g.key, groups_.size());
+      if (inserted) {
+        groups_.push_back(std::move(g));
+        continue;
+      }
+      Group& mine = groups_[it->second];
+      for (size_t c = 0; c < mine.states.size(); ++c) mine.states[c]->Merge(*g.states[c]);
+    }
+  }
+
   std::optional<std::vector<FieldId>> ResultColumns() const override {
     if (!has_wildcards_) return std::nullopt;
     return result_columns_;
@@ -197,8 +223,13 @@ class StatsOperator : public Operator {
   }
 
   struct Group {
+    std::string key;  // the by-values joined, as indexed
     std::vector<Value> keys;
     std::vector<std::unique_ptr<AggregateState>> states;
+  };
+  struct Partial : PartialState {
+    std::vector<Group> groups;
+    std::vector<uint64_t> dropped;
   };
 
   Group& FindGroup(const std::vector<size_t>& idx) {
@@ -211,6 +242,7 @@ class StatsOperator : public Operator {
     auto [it, inserted] = index_.try_emplace(key_text_, groups_.size());
     if (inserted) {
       Group g;
+      g.key = key_text_;
       for (size_t i = 0; i < idx.size(); ++i) g.keys.push_back(keys_[i][idx[i]]);
       groups_.push_back(std::move(g));
     }

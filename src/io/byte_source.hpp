@@ -54,6 +54,25 @@ class FileSource : public ByteSource {
   uint64_t size_;
 };
 
+// The lines of a regular file that start in the byte range [begin, end): from the first line
+// start at or after `begin` up to and including the newline that ends the line holding byte
+// end - 1 (or the end of the file).
+class FileRangeSource : public ByteSource {
+ public:
+  static std::unique_ptr<FileRangeSource> Open(const std::string& path, uint64_t begin, uint64_t end, std::string* error);
+  ~FileRangeSource() override;
+  size_t Read(char* dst, size_t n) override;
+
+ private:
+  FileRangeSource(int fd, uint64_t pos, uint64_t end) : fd_(fd), pos_(pos), end_(end) {}
+  // pread with EINTR retried; false (failed) on an error.
+  bool ReadAt(char* dst, size_t n, uint64_t at, size_t* got);
+  int fd_;
+  uint64_t pos_;
+  uint64_t end_;
+  bool done_ = false;
+};
+
 // Bytes already in memory (not owned).
 class MemorySource : public ByteSource {
  public:

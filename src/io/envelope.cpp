@@ -451,6 +451,12 @@ void EnvelopeReader::EmitCheckedSlice(std::string_view json, EventWrapper wrappe
 }
 
 void EnvelopeReader::Emit(std::string_view json, EventWrapper wrapper, uint64_t line, bool cloudtrail_shaped) {
+  // Asked again for an event on a JSON line it selected: it then learns which queries may want
+  // this very event (and a line may hold a whole Records document).
+  if (selector_ != nullptr && !selector_->Wanted(json)) {
+    ++summary_.events_prefiltered;
+    return;
+  }
   summary_.AddEvent(wrapper, cloudtrail_shaped);
   RawEvent event{json, &path_, line, cloudtrail_shaped};
   sink_(event);

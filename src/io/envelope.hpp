@@ -17,6 +17,7 @@
 
 #include <simdjson.h>
 
+#include "io/event_selector.hpp"
 #include "io/input_reader.hpp"
 #include "io/padded_buffer.hpp"
 
@@ -24,8 +25,14 @@ namespace trailhound {
 
 class EnvelopeReader {
  public:
-  EnvelopeReader(const std::string& path, InputSummary& summary, const EventSink& sink)
-      : path_(path), summary_(summary), sink_(sink) {}
+  // With a selector, events inside documents that it does not want are counted, not emitted
+  // (and ReadJsonStream asks it which JSON lines to read at all).
+  EnvelopeReader(const std::string& path, InputSummary& summary, const EventSink& sink,
+                 EventSelector* selector = nullptr)
+      : path_(path), summary_(summary), sink_(sink), selector_(selector) {}
+
+  EventSelector* selector() const { return selector_; }
+  InputSummary& summary() const { return summary_; }
 
   // Reads one top-level value: text[0, len), with `readable` bytes readable from `text`
   // (at least len + kJsonPadding). `line` is the line on which the value starts.
@@ -70,6 +77,7 @@ class EnvelopeReader {
   const std::string& path_;
   InputSummary& summary_;
   const EventSink& sink_;
+  EventSelector* selector_;
 
   // One parser per nesting level in use at the same time: the top-level value, a wrapper's
   // array re-read from its slice, and an unwrapped event checked before it is emitted.

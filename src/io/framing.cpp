@@ -183,17 +183,78 @@ StreamResult ReadLines(StreamReader& reader, PaddedBuffer& buffer, size_t pos, u
                        EnvelopeReader& envelope, const FramingLimits& limits) {
   size_t search_from = pos;
   bool skipping = false;  // inside a line too long to hold: dropped up to its newline
-  auto too_long = [&] { envelope.Fail(line, fmt::format("JSON line larger than the {} limit", LimitText(limits.max_value_bytes))); };
+  auto too_long = [&](uint64_t at) {
+    envelope.Fail(at, fmt::format("JSON line larger than the {} limit", LimitText(limits.max_value_bytes)));
+  };
+  // One line [b, e) of the buffer (e: its newline, or the end of the stream), on line `n`.
+  auto handle_line = [&](size_t b, size_t e, uint64_t n) {
+    if (e - b > limits.max_value_bytes) {
+      too_long(n);
+      return;
+    }
+    std::string_view text(buffer.data() + b, e - b);
+    size_t start = SkipJsonWhitespace(text, 0);
+    if (start >= text.size()) return;
+    size_t end = text.size();
+    while (end > start && (text[end - 1] == ' ' || text[end - 1] == '\r' || text[end - 1] == '\t')) --end;
+    const char* value = text.data() + start;
+    envelope.ReadTopLevel(value, end - start, buffer.readable_from(value), n);
+  };
+  // Whole lines [from, to): `to` is just past a newline, or the end of the stream's last line.
+  // Afterwards `line` is the line after them.
+  EventSelector* selector = envelope.selector();
+  auto handle_lines = [&](size_t from, size_t to) {
+    if (selector == nullptr) {
+      for (size_t p = from; p < to;) {
+        const void* nl = std::memchr(buffer.data() + p, '\n', to - p);
+        const size_t e = nl ? static_cast<size_t>(static_cast<const char*>(nl) - buffer.data()) : to;
+        handle_line(p, e, line);
+        if (nl == nullptr) break;
+        ++line;
+        p = e + 1;
+      }
+      return;
+    }
+    // The prefilter looks at the whole block at once; only the lines it selects are parsed.
+    const std::string_view block(buffer.data() + from, to - from);
+    const uint64_t first_line = line;
+    size_t counted = 0;
+    uint64_t selected = 0;
+    selector->SelectLines(block, [&](size_t b, size_t e) {
+      line += CountLines(block.substr(counted, b - counted));
+      counted = b;
+      ++selected;
+      handle_line(from + b, from + e, line);
+    });
+    line += CountLines(block.substr(counted));
+    // Lines in the block: its newlines, plus a last line without one.
+    const uint64_t total = line - first_line + (block.empty() || block.back() == '\n' ? 0 : 1);
+    envelope.summary().events_prefiltered += total - selected;
+  };
   for (;;) {
     const char* base = buffer.data();
-    const void* nl = std::memchr(base + search_from, '\n', buffer.size() - search_from);
-    size_t line_end;
-    if (nl != nullptr) {
-      line_end = static_cast<size_t>(static_cast<const char*>(nl) - base);
-    } else if (!reader.eof()) {
+    if (skipping) {
+      const void* nl = std::memchr(base + search_from, '\n', buffer.size() - search_from);
+      if (nl != nullptr) {
+        skipping = false;
+        pos = search_from = static_cast<size_t>(static_cast<const char*>(nl) - base) + 1;
+        ++line;
+        continue;
+      }
+    } else {
+      const void* nl = search_from < buffer.size() ? memrchr(base + search_from, '\n', buffer.size() - search_from) : nullptr;
+      if (nl != nullptr) {
+        const size_t last = static_cast<size_t>(static_cast<const char*>(nl) - base);
+        handle_lines(pos, last + 1);
+        pos = search_from = last + 1;
+        continue;
+      }
+    }
+    // No newline after `pos`: read more, or the stream ends here.
+    if (!reader.eof()) {
       const size_t partial = buffer.size() - pos;
       if (skipping || partial > limits.max_value_bytes) {
-        if (!skipping) too_long();
+        if (!skipping) too_long(line);
         skipping = true;
         buffer.Consume(buffer.size());
         pos = search_from = 0;
@@ -205,31 +266,11 @@ StreamResult ReadLines(StreamReader& reader, PaddedBuffer& buffer, size_t pos, u
       }
       reader.ReadMore();
       continue;
-    } else if (pos < buffer.size()) {
-      // The last line has no newline. If the stream was cut short it is half a line: the caller
-      // reports the damage, and the half line is neither parsed nor counted again.
-      if (skipping || reader.cut_short()) return Result(StreamContent::kJson, line);
-      line_end = buffer.size();
-    } else {
-      return Result(StreamContent::kJson, line);
     }
-    if (skipping) {
-      skipping = false;
-    } else if (line_end - pos > limits.max_value_bytes) {
-      too_long();
-    } else {
-      std::string_view text(base + pos, line_end - pos);
-      size_t start = SkipJsonWhitespace(text, 0);
-      if (start < text.size()) {
-        size_t end = text.size();
-        while (end > start && (text[end - 1] == ' ' || text[end - 1] == '\r' || text[end - 1] == '\t')) --end;
-        const char* value = text.data() + start;
-        envelope.ReadTopLevel(value, end - start, buffer.readable_from(value), line);
-      }
-    }
-    if (line_end == buffer.size()) return Result(StreamContent::kJson, line);
-    pos = search_from = line_end + 1;
-    ++line;
+    // The last line has no newline. If the stream was cut short it is half a line: the caller
+    // reports the damage, and the half line is neither parsed nor counted again.
+    if (pos < buffer.size() && !skipping && !reader.cut_short()) handle_lines(pos, buffer.size());
+    return Result(StreamContent::kJson, line);
   }
 }
 
@@ -381,6 +422,12 @@ StreamResult ReadJsonStream(ByteSource* source, PaddedBuffer& buffer, EnvelopeRe
     result.detail = std::string(scalar);
   }
   return result;
+}
+
+StreamResult ReadJsonLines(ByteSource* source, PaddedBuffer& buffer, EnvelopeReader& envelope, InputSummary& summary,
+                           const FramingLimits& limits) {
+  StreamReader reader(source, buffer, summary);
+  return ReadLines(reader, buffer, 0, 1, envelope, limits);
 }
 
 }  // namespace trailhound

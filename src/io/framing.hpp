@@ -67,4 +67,8 @@ bool StartsAsJsonLines(std::string_view prefix);
 StreamResult ReadJsonStream(ByteSource* source, PaddedBuffer& buffer, EnvelopeReader& envelope, InputSummary& summary,
                             const FramingLimits& limits = {});
 
+// Reads a stream known to be JSON lines (a byte range of a file), from its first line as line 1.
+StreamResult ReadJsonLines(ByteSource* source, PaddedBuffer& buffer, EnvelopeReader& envelope, InputSummary& summary,
+                           const FramingLimits& limits = {});
+
 }  // namespace trailhound

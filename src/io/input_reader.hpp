@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "io/event_selector.hpp"
 #include "io/input_summary.hpp"
 #include "io/padded_buffer.hpp"  // kJsonPadding
 
@@ -47,7 +48,20 @@ std::vector<InputFile> ListInputFiles(const std::vector<std::string>& paths, Inp
 // JSON lines of any size; a document-shaped file (Records, array, pretty-printed object) is held
 // once in memory while its events are streamed without copying them. Each call counts the file
 // once in summary.files_by_kind.
-void ReadInputFile(const InputFile& file, InputSummary& summary, const EventSink& sink);
+// With a selector (the prefilter), only the JSON lines and events it selects are parsed.
+void ReadInputFile(const InputFile& file, InputSummary& summary, const EventSink& sink,
+                   EventSelector* selector = nullptr);
+
+// Whether a file is plain JSON lines that can be read in byte ranges by several threads (a
+// regular file, not gzip, whose first line is one JSON value); sets `size`.
+bool SplittableJsonLines(const InputFile& file, uint64_t* size);
+
+// Reads the lines of a JSON-lines file that start in the byte range [begin, end) (a line that
+// starts before `begin` belongs to the range before). Line numbers, in events and in the
+// summary, count from the range's first line as 1; `lines` gets the number of newlines read, so
+// that the caller can number the ranges after. Counts no file in the summary.
+void ReadJsonLinesRange(const InputFile& file, uint64_t begin, uint64_t end, InputSummary& summary,
+                        const EventSink& sink, EventSelector* selector, uint64_t* lines);
 
 // Whether a path names a CloudTrail digest file by its S3 key layout (a "CloudTrail-Digest"
 // segment, e.g. AWSLogs/<acct>/CloudTrail-Digest/<region>/...).

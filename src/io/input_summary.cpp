@@ -60,9 +60,15 @@ void InputSummary::AddEvent(EventWrapper wrapper, bool cloudtrail_shaped) {
 
 void InputSummary::AddParseFailure(std::string_view path, uint64_t line, std::string_view reason) {
   ++parse_failures;
-  if (first_parse_failures.size() < kMaxExamples) {
-    first_parse_failures.push_back(fmt::format("{}:{}: {}", path, line, reason));
+  if (parse_failure_examples_.size() < kMaxExamples) {
+    parse_failure_examples_.push_back({std::string(path), line, std::string(reason)});
   }
+}
+
+std::vector<std::string> InputSummary::first_parse_failures() const {
+  std::vector<std::string> out;
+  for (const auto& f : parse_failure_examples_) out.push_back(fmt::format("{}:{}: {}", f.path, f.line, f.reason));
+  return out;
 }
 
 void InputSummary::AddSkip(std::string_view path, SkipReason reason, std::string_view detail, std::string_view hint) {
@@ -76,7 +82,7 @@ void InputSummary::AddSkip(std::string_view path, SkipReason reason, std::string
   if (skip_examples_[r].size() < kMaxExamples) skip_examples_[r].push_back(std::move(text));
 }
 
-void InputSummary::Merge(const InputSummary& other) {
+void InputSummary::Merge(const InputSummary& other, uint64_t line_offset) {
   for (size_t i = 0; i < kFileKindCount; ++i) files_by_kind[i] += other.files_by_kind[i];
   for (size_t i = 0; i < kEventWrapperCount; ++i) events_by_wrapper[i] += other.events_by_wrapper[i];
   for (size_t i = 0; i < kSkipReasonCount; ++i) files_skipped[i] += other.files_skipped[i];
@@ -85,9 +91,12 @@ void InputSummary::Merge(const InputSummary& other) {
   events_read += other.events_read;
   events_not_cloudtrail += other.events_not_cloudtrail;
   parse_failures += other.parse_failures;
+  events_prefiltered += other.events_prefiltered;
   control_messages_skipped += other.control_messages_skipped;
-  for (const auto& f : other.first_parse_failures) {
-    if (first_parse_failures.size() < kMaxExamples) first_parse_failures.push_back(f);
+  for (const auto& f : other.parse_failure_examples_) {
+    if (parse_failure_examples_.size() >= kMaxExamples) break;
+    parse_failure_examples_.push_back(f);
+    if (f.line != 0) parse_failure_examples_.back().line += line_offset;
   }
   for (const auto& s : other.first_skips) {
     if (first_skips.size() < kMaxExamples) first_skips.push_back(s);
@@ -148,6 +157,9 @@ void InputSummary::Print(std::ostream& out) const {
   if (!kinds.empty()) line += " (" + fmt::format("{}", fmt::join(kinds, ", ")) + ")";
   line += ", " + Plural(events_read, "event", "events") + " read";
   if (events_not_cloudtrail) line += fmt::format(" ({} not CloudTrail-shaped)", events_not_cloudtrail);
+  if (events_prefiltered) {
+    line += fmt::format(", {} ruled out unparsed by the prefilter", events_prefiltered);
+  }
   if (control_messages_skipped) {
     line += ", " + Plural(control_messages_skipped, "control message", "control messages") + " skipped";
   }
@@ -163,7 +175,7 @@ void InputSummary::Print(std::ostream& out) const {
   if (uint64_t n = skipped(SkipReason::kLinkLoop)) line += ", " + Plural(n, "link loop", "link loops") + " skipped";
   out << line << '\n';
 
-  PrintExamples(out, first_parse_failures, parse_failures, "that failed to parse");
+  PrintExamples(out, first_parse_failures(), parse_failures, "that failed to parse");
   static constexpr SkipReason kListed[] = {
       SkipReason::kDamagedGzip,   SkipReason::kPathMissing,    SkipReason::kUnreadable,  SkipReason::kNotJson,
       SkipReason::kNotEvent,      SkipReason::kUnsupportedArchive, SkipReason::kNotRegularFile,

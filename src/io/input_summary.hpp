@@ -63,7 +63,9 @@ class InputSummary {
   // "path: reason (detail): hint".
   void AddSkip(std::string_view path, SkipReason reason, std::string_view detail = {}, std::string_view hint = {});
 
-  void Merge(const InputSummary& other);
+  // Adds `other` in (read after this one). `line_offset` is added to other's line numbers: a
+  // summary of a part of a file counts lines from the part's start.
+  void Merge(const InputSummary& other, uint64_t line_offset = 0);
 
   // An input path was missing or unreadable: the run exits with kExitInput.
   bool any_path_unreadable() const;
@@ -88,13 +90,23 @@ class InputSummary {
   uint64_t events_read = 0;  // events handed to the sink
   std::array<uint64_t, kEventWrapperCount> events_by_wrapper{};
   uint64_t events_not_cloudtrail = 0;  // events without eventVersion, or eventName+eventSource
+  // Lines or events the prefilter ruled out: none of the literal terms any query requires is in
+  // their text, so they were not parsed (nor checked to be valid JSON).
+  uint64_t events_prefiltered = 0;
   uint64_t parse_failures = 0;
-  std::vector<std::string> first_parse_failures;  // up to kMaxExamples, "path:line: reason"
+  // Up to kMaxExamples, "path:line: reason".
+  std::vector<std::string> first_parse_failures() const;
   uint64_t control_messages_skipped = 0;          // CloudWatch CONTROL_MESSAGE payloads
   std::array<uint64_t, kSkipReasonCount> files_skipped{};
   std::vector<std::string> first_skips;  // up to kMaxExamples, "path: reason", whatever the reason
 
  private:
+  struct ParseFailure {
+    std::string path;
+    uint64_t line;  // 0: the file as a whole
+    std::string reason;
+  };
+  std::vector<ParseFailure> parse_failure_examples_;
   std::array<std::vector<std::string>, kSkipReasonCount> skip_examples_;
 };
 

@@ -241,7 +241,37 @@ std::shared_ptr<const LookupTable> ResolveLookup(const PlanContext& context, con
   return context.lookups->Resolve(name, position);
 }
 
+// Commands whose operator turns each row into zero or more rows by itself, keeping no state
+// between rows: a copy per worker thread gives the same rows as one operator.
+bool IsRowLocal(const Command& c) {
+  switch (c.kind) {
+    case CommandKind::kSearch:
+    case CommandKind::kWhere:
+    case CommandKind::kEval:
+    case CommandKind::kConvert:
+    case CommandKind::kRename:
+    case CommandKind::kFields:
+    case CommandKind::kSpath:
+    case CommandKind::kRex:
+    case CommandKind::kMvexpand:
+    case CommandKind::kLookup: return true;
+    case CommandKind::kBin: return true;  // spans only: bins=N is not supported
+    case CommandKind::kFillnull: return !static_cast<const FillnullCommand&>(c).fields.empty();
+    default: return false;
+  }
+}
+
+// A stats whose output columns are known before the data (no wildcard aggregates): per-thread
+// states merge group by group.
+bool IsMergeableStats(const Command& c) {
+  if (c.kind != CommandKind::kStats) return false;
+  const auto& aggs = static_cast<const StatsCommand&>(c).aggregates;
+  return std::none_of(aggs.begin(), aggs.end(), [](const AggregateSpec& a) { return a.field_pattern.has_value(); });
+}
+
 }  // namespace
+
+std::unique_ptr<QueryPlan> QueryPlan::Replan() const { return PlanQueryAt(query_, context_, depth_); }
 
 std::unique_ptr<QueryPlan> PlanQuery(const std::string& query, const EvalSettings& settings) {
   PlanContext context;
@@ -254,6 +284,9 @@ std::unique_ptr<QueryPlan> PlanQuery(const std::string& query, const PlanContext
 std::unique_ptr<QueryPlan> PlanQueryAt(const std::string& query, const PlanContext& context, int depth) {
   const EvalSettings& settings = context.settings;
   auto plan = std::unique_ptr<QueryPlan>(new QueryPlan());
+  plan->query_ = query;
+  plan->context_ = context;
+  plan->depth_ = depth;
   plan->pipeline_ = ParsePipeline(query);
   plan->evaluator_ = std::make_unique<Evaluator>(settings);
   const Evaluator& ev = *plan->evaluator_;
@@ -339,7 +372,16 @@ std::unique_ptr<QueryPlan> PlanQueryAt(const std::string& query, const PlanConte
   auto collector = std::make_unique<ResultCollector>();
   plan->collector_ = collector.get();
   plan->operators_.push_back(std::move(collector));
-  if (!children.empty()) plan->operators_.insert(plan->operators_.begin(), MakeSubsearchTap(std::move(children)));
+  if (!children.empty()) {
+    plan->operators_.insert(plan->operators_.begin(), MakeSubsearchTap(std::move(children)));
+  } else {
+    // Operators map one to one to commands here (the collector comes last).
+    const auto& commands = plan->pipeline_.commands;
+    size_t n = 0;
+    while (n < commands.size() && IsRowLocal(*commands[n])) ++n;
+    plan->parallel_prefix_ = n;
+    plan->mergeable_after_prefix_ = n < commands.size() && IsMergeableStats(*commands[n]);
+  }
   for (size_t i = 0; i + 1 < plan->operators_.size(); ++i) plan->operators_[i]->set_next(plan->operators_[i + 1].get());
   return plan;
 }

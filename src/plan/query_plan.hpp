@@ -29,6 +29,17 @@ class QueryPlan {
   std::optional<std::vector<FieldId>> ResultColumns() const;
 
   Operator& first() { return *operators_.front(); }
+
+  // For the parallel scan: the leading operators that work row by row with no state (search,
+  // where, eval, rex, ...), which each worker thread runs on its own copy of the plan; and whether
+  // the operator right after them is a stats whose per-thread states merge (then the workers run
+  // it too and the scan merges their partial states into this plan's). Everything after runs once,
+  // on this plan, in input order.
+  size_t parallel_prefix() const { return parallel_prefix_; }
+  bool mergeable_after_prefix() const { return mergeable_after_prefix_; }
+  Operator& operator_at(size_t i) { return *operators_.at(i); }
+  // A fresh copy of this plan (planned again from the same text and context).
+  std::unique_ptr<QueryPlan> Replan() const;
   std::vector<Row>& results() { return collector_->rows(); }
   // Summary notes from the operators (e.g. events stats dropped).
   std::vector<std::string> Notes() const;
@@ -37,6 +48,9 @@ class QueryPlan {
 
  private:
   friend std::unique_ptr<QueryPlan> PlanQueryAt(const std::string& query, const PlanContext& context, int depth);
+  std::string query_;
+  PlanContext context_;
+  int depth_ = 0;
   Pipeline pipeline_;
   std::unique_ptr<Evaluator> evaluator_;
   std::vector<OperatorPtr> operators_;
@@ -48,6 +62,8 @@ class QueryPlan {
   // The last operator whose columns come from the data, and the index of its command.
   const Operator* columns_source_ = nullptr;
   size_t columns_source_command_ = 0;
+  size_t parallel_prefix_ = 0;
+  bool mergeable_after_prefix_ = false;
 };
 
 // Parses and plans a macro-expanded query. Throws QueryError.

@@ -124,13 +124,11 @@ TEST_P(CaseTest, Runs) {
   } else {
     query = c["query"].as<std::string>();
   }
-  std::string output;
-  std::vector<std::string> notes;
-  InputSummary summary;
-  try {
+  // Runs the case's query; the output is the same for any scan options (checked below).
+  auto run = [&](const RunOptions& opts, std::string& output, std::vector<std::string>& notes, InputSummary& summary) {
     std::string expanded = ExpandMacros(query, macros);
     auto files = ListInputFiles(paths, summary);
-    auto results = RunQueries({expanded}, files, options, summary);
+    auto results = RunQueries({expanded}, files, opts, summary);
     notes = results[0].notes;
     if (detection) {
       std::vector<DetectionResults> dr;
@@ -139,12 +137,33 @@ TEST_P(CaseTest, Runs) {
     } else {
       AppendResults(output, OutputFormat::kJsonl, results[0].rows, results[0].columns);
     }
+  };
+  std::string output;
+  std::vector<std::string> notes;
+  InputSummary summary;
+  try {
+    run(options, output, notes, summary);
   } catch (const Error& e) {
     ASSERT_TRUE(c["error"]) << "unexpected error: " << e.what();
     EXPECT_NE(std::string(e.what()).find(c["error"].as<std::string>()), std::string::npos) << e.what();
     fs::remove_all(dir);
     fs::remove_all(lookup_dir);
     return;
+  }
+  if (!c["error"]) {
+    // Every case is also a check of the prefilter and of the parallel scan: without the prefilter,
+    // with three threads and the input cut into 256-byte line ranges, the rows are the same.
+    RunOptions other = options;
+    other.scan.prefilter = false;
+    other.scan.threads = 3;
+    other.scan.range_bytes = 256;
+    std::string other_output;
+    std::vector<std::string> other_notes;
+    InputSummary other_summary;
+    run(other, other_output, other_notes, other_summary);
+    EXPECT_EQ(other_output, output) << "without the prefilter, 3 threads, 256-byte ranges";
+    EXPECT_EQ(other_notes, notes) << "without the prefilter, 3 threads, 256-byte ranges";
+    EXPECT_GE(other_summary.events_read, summary.events_read);
   }
   fs::remove_all(dir);
   fs::remove_all(lookup_dir);
@@ -173,6 +192,9 @@ TEST_P(CaseTest, Runs) {
     }
     if (s["digest_files"]) {
       EXPECT_EQ(summary.files_of(FileKind::kDigest), s["digest_files"].as<uint64_t>());
+    }
+    if (s["events_prefiltered"]) {
+      EXPECT_EQ(summary.events_prefiltered, s["events_prefiltered"].as<uint64_t>());
     }
     if (s["control_messages"]) {
       EXPECT_EQ(summary.control_messages_skipped, s["control_messages"].as<uint64_t>());

@@ -176,8 +176,8 @@ TEST(IoHardening, DocumentLargerThanTheCapIsReportedNotRead) {
   StreamResult result = ReadStreamFrom(source, summary, &events, limits);
   EXPECT_EQ(result.content, StreamContent::kJson);
   EXPECT_TRUE(events.empty());
-  ASSERT_EQ(summary.first_parse_failures.size(), 1u);
-  EXPECT_TRUE(Contains(summary.first_parse_failures[0], "larger than the 2000-byte limit")) << summary.first_parse_failures[0];
+  ASSERT_EQ(summary.first_parse_failures().size(), 1u);
+  EXPECT_TRUE(Contains(summary.first_parse_failures()[0], "larger than the 2000-byte limit")) << summary.first_parse_failures()[0];
 
   // A JSON line over the cap is skipped on its own; the lines after it are still read.
   std::string lines = Event(0) + "\n{\"eventVersion\":\"1.08\",\"blob\":\"" + std::string(5000, 'b') + "\"}\n" + Event(2) + "\n";
@@ -186,8 +186,8 @@ TEST(IoHardening, DocumentLargerThanTheCapIsReportedNotRead) {
   std::vector<std::string> line_events;
   ReadStreamFrom(line_source, line_summary, &line_events, limits);
   EXPECT_EQ(line_events.size(), 2u);
-  ASSERT_EQ(line_summary.first_parse_failures.size(), 1u);
-  EXPECT_TRUE(Contains(line_summary.first_parse_failures[0], "stream:2: ")) << line_summary.first_parse_failures[0];
+  ASSERT_EQ(line_summary.first_parse_failures().size(), 1u);
+  EXPECT_TRUE(Contains(line_summary.first_parse_failures()[0], "stream:2: ")) << line_summary.first_parse_failures()[0];
 }
 
 // ---- 3. a bad first line ----------------------------------------------------------------------
@@ -202,8 +202,8 @@ TEST(IoHardening, GarbageFirstLineDoesNotLoseTheFile) {
   EXPECT_EQ(summary.files_of(FileKind::kJsonLines), 1u);
   EXPECT_EQ(summary.skipped(SkipReason::kNotJson), 0u);
   EXPECT_EQ(summary.parse_failures, 1u);
-  ASSERT_EQ(summary.first_parse_failures.size(), 1u);
-  EXPECT_TRUE(Contains(summary.first_parse_failures[0], path + ":1: ")) << summary.first_parse_failures[0];
+  ASSERT_EQ(summary.first_parse_failures().size(), 1u);
+  EXPECT_TRUE(Contains(summary.first_parse_failures()[0], path + ":1: ")) << summary.first_parse_failures()[0];
 }
 
 TEST(IoHardening, TruncatedFirstLineDoesNotLoseTheFile) {
@@ -214,8 +214,8 @@ TEST(IoHardening, TruncatedFirstLineDoesNotLoseTheFile) {
   EXPECT_EQ(events.size(), 15u);
   EXPECT_EQ(summary.files_of(FileKind::kJsonLines), 1u);
   EXPECT_EQ(summary.parse_failures, 1u);
-  ASSERT_EQ(summary.first_parse_failures.size(), 1u);
-  EXPECT_TRUE(Contains(summary.first_parse_failures[0], path + ":1: ")) << summary.first_parse_failures[0];
+  ASSERT_EQ(summary.first_parse_failures().size(), 1u);
+  EXPECT_TRUE(Contains(summary.first_parse_failures()[0], path + ":1: ")) << summary.first_parse_failures()[0];
 }
 
 TEST(IoHardening, FirstLineCutAfterACommaDoesNotLoseTheFile) {
@@ -226,8 +226,8 @@ TEST(IoHardening, FirstLineCutAfterACommaDoesNotLoseTheFile) {
   auto events = ReadOne(path, summary);
   EXPECT_EQ(events.size(), 15u);
   EXPECT_EQ(summary.parse_failures, 1u);
-  ASSERT_EQ(summary.first_parse_failures.size(), 1u);
-  EXPECT_TRUE(Contains(summary.first_parse_failures[0], path + ":1: ")) << summary.first_parse_failures[0];
+  ASSERT_EQ(summary.first_parse_failures().size(), 1u);
+  EXPECT_TRUE(Contains(summary.first_parse_failures()[0], path + ":1: ")) << summary.first_parse_failures()[0];
 }
 
 TEST(IoHardening, PrettyPrintedArrayOfOneLineObjectsIsStillADocument) {
@@ -459,8 +459,8 @@ TEST(IoHardening, ScalarLineInJsonLinesIsNotAnEvent) {
   std::string path = dir.Write("s.jsonl", Event(1) + "\n42\n" + Event(3) + "\n");
   InputSummary summary;
   EXPECT_EQ(ReadOne(path, summary).size(), 2u);
-  ASSERT_EQ(summary.first_parse_failures.size(), 1u);
-  EXPECT_EQ(summary.first_parse_failures[0], path + ":2: not an event (JSON number)");
+  ASSERT_EQ(summary.first_parse_failures().size(), 1u);
+  EXPECT_EQ(summary.first_parse_failures()[0], path + ":2: not an event (JSON number)");
 }
 
 }  // namespace

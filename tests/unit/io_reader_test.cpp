@@ -94,8 +94,8 @@ TEST(IoReader, BadLineInTheMiddleOfJsonLines) {
   EXPECT_EQ(EventIds(events), (std::vector<std::string>{"evt-1", "evt-2", "evt-4", "evt-5"}));
   EXPECT_EQ(events[2].line, 5u);
   EXPECT_EQ(summary.parse_failures, 1u);
-  ASSERT_EQ(summary.first_parse_failures.size(), 1u);
-  EXPECT_EQ(summary.first_parse_failures[0], IoFixture("bad_line.jsonl") + ":3: unterminated string");
+  ASSERT_EQ(summary.first_parse_failures().size(), 1u);
+  EXPECT_EQ(summary.first_parse_failures()[0], IoFixture("bad_line.jsonl") + ":3: unterminated string");
   EXPECT_EQ(summary.files_of(FileKind::kJsonLines), 1u);
 }
 
@@ -174,8 +174,8 @@ TEST(IoReader, TruncatedRecordsFileKeepsTheEventsBeforeTheDamage) {
   EXPECT_EQ(EventIds(events), (std::vector<std::string>{"evt-1", "evt-2"}));
   EXPECT_EQ(events[1].line, 31u);
   EXPECT_EQ(summary.parse_failures, 1u);
-  ASSERT_EQ(summary.first_parse_failures.size(), 1u);
-  EXPECT_EQ(summary.first_parse_failures[0],
+  ASSERT_EQ(summary.first_parse_failures().size(), 1u);
+  EXPECT_EQ(summary.first_parse_failures()[0],
             IoFixture("truncated_records.json") + ":80: truncated (unclosed object or array)");
   EXPECT_EQ(summary.files_of(FileKind::kRecords), 1u);
 }
@@ -185,8 +185,8 @@ TEST(IoReader, MissingCommaStopsAtTheFirstError) {
   auto events = ReadOne(IoFixture("records_missing_comma.json"), summary);
   EXPECT_EQ(EventIds(events), (std::vector<std::string>{"evt-1", "evt-2"}));
   EXPECT_EQ(summary.parse_failures, 1u);
-  ASSERT_EQ(summary.first_parse_failures.size(), 1u);
-  EXPECT_EQ(summary.first_parse_failures[0], IoFixture("records_missing_comma.json") +
+  ASSERT_EQ(summary.first_parse_failures().size(), 1u);
+  EXPECT_EQ(summary.first_parse_failures()[0], IoFixture("records_missing_comma.json") +
                                                  ":59: malformed JSON (missing comma, colon, brace or key)");
 }
 
@@ -203,8 +203,8 @@ TEST(IoReader, TrailingGarbageIsReported) {
   auto events = ReadOne(IoFixture("trailing_garbage.json"), summary);
   EXPECT_EQ(events.size(), 1u);
   EXPECT_EQ(summary.parse_failures, 1u);
-  ASSERT_EQ(summary.first_parse_failures.size(), 1u);
-  EXPECT_EQ(summary.first_parse_failures[0],
+  ASSERT_EQ(summary.first_parse_failures().size(), 1u);
+  EXPECT_EQ(summary.first_parse_failures()[0],
             IoFixture("trailing_garbage.json") + ":29: unexpected content after the JSON value");
 }
 

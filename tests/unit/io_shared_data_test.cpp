@@ -85,16 +85,16 @@ TEST_F(IoSharedData, MalformedInputsAreCountedNotFatal) {
   FolderRead cloudgrep = ReadFolder(root_ + "/cloudgrep-tests");
   EXPECT_EQ(cloudgrep.summary.events_read, 2u);
   EXPECT_EQ(cloudgrep.summary.parse_failures, 1u);
-  ASSERT_FALSE(cloudgrep.summary.first_parse_failures.empty());
-  EXPECT_NE(cloudgrep.summary.first_parse_failures[0].find("bad_cloudtrail.json:"), std::string::npos);
+  ASSERT_FALSE(cloudgrep.summary.first_parse_failures().empty());
+  EXPECT_NE(cloudgrep.summary.first_parse_failures()[0].find("bad_cloudtrail.json:"), std::string::npos);
 
   // cloudtrail2sightings: SOURCES.md counts the 12 events of the three valid files. The invalid
   // ec2-user-data.json (a missing comma after its first record) still gives that first record.
   FolderRead sightings = ReadFolder(root_ + "/cloudtrail2sightings-stratus-2022");
   EXPECT_EQ(sightings.summary.events_read, 13u);
   EXPECT_EQ(sightings.summary.parse_failures, 1u);
-  ASSERT_FALSE(sightings.summary.first_parse_failures.empty());
-  EXPECT_NE(sightings.summary.first_parse_failures[0].find("aws.execution.ec2-user-data.json:112:"), std::string::npos);
+  ASSERT_FALSE(sightings.summary.first_parse_failures().empty());
+  EXPECT_NE(sightings.summary.first_parse_failures()[0].find("aws.execution.ec2-user-data.json:112:"), std::string::npos);
   EXPECT_EQ(sightings.summary.skipped(SkipReason::kUnsupportedArchive), 1u);  // cloudtrail.zip
 }
 

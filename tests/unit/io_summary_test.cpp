@@ -63,8 +63,8 @@ TEST(IoSummary, MergeAddsCountsAndKeepsFiveExamples) {
   EXPECT_EQ(a.events_read, 2u);
   EXPECT_EQ(a.events_of(EventWrapper::kArray), 1u);
   EXPECT_EQ(a.parse_failures, 8u);
-  ASSERT_EQ(a.first_parse_failures.size(), 5u);
-  EXPECT_EQ(a.first_parse_failures[4], "b.json:1: bad");
+  ASSERT_EQ(a.first_parse_failures().size(), 5u);
+  EXPECT_EQ(a.first_parse_failures()[4], "b.json:1: bad");
   EXPECT_TRUE(a.any_path_unreadable());
   const std::string printed = Printed(a);
   EXPECT_NE(printed.find(", 1 path unreadable\n"), std::string::npos) << printed;
