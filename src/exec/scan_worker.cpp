@@ -111,7 +111,7 @@ void ScanWorker::OnEvent(const RawEvent& ev) {
   // _time goes first so that it leads the columns of raw-event output.
   row.Append(fields::Time(), Value());
   error_.clear();
-  if (!extractor_->Extract(ev.json, row, &error_)) {
+  if (!extractor_->Extract(ev.json, ev.parsed, row, &error_)) {
     out_->summary.AddParseFailure(*ev.source, ev.line, error_.empty() ? "invalid JSON event" : error_);
     return;
   }

@@ -130,6 +130,7 @@ void EnvelopeReader::ReadTopLevel(const char* text, size_t len, size_t readable,
   top_text_ = text;
   top_readable_ = readable;
   broken_ = false;
+  end_checked_ = false;
   lines_ = LineCounter{text, line};
 
   od::document doc;
@@ -160,7 +161,7 @@ void EnvelopeReader::ReadTopLevel(const char* text, size_t len, size_t readable,
   } else {
     Fail(line, ScalarReason(doc, type));
   }
-  if (!broken_ && kind != ValueKind::kFailed && !AtEnd(doc)) {
+  if (!broken_ && kind != ValueKind::kFailed && !end_checked_ && !AtEnd(doc)) {
     Fail(line, "unexpected content after the JSON value");
   }
   top_doc_ = nullptr;
@@ -275,7 +276,17 @@ EnvelopeReader::ValueKind EnvelopeReader::ReadObject(od::object object, const ch
     Fail(line, "could not locate the end of the event");
     return ValueKind::kFailed;
   }
-  Emit(std::string_view(start, static_cast<size_t>(end - start)), wrapper, line, shape.cloudtrail_shaped());
+  const std::string_view event(start, static_cast<size_t>(end - start));
+  if (start == top_text_ && wrapper == EventWrapper::kNone && top_doc_ != nullptr) {
+    // The whole top-level value is the event (a JSON line): check what follows it first, then
+    // hand out this parse of it, rewound, so that the event is not parsed a second time.
+    end_checked_ = true;
+    if (!AtEnd(*top_doc_)) Fail(line, "unexpected content after the JSON value");
+    top_doc_->rewind();
+    Emit(event, wrapper, line, shape.cloudtrail_shaped(), top_doc_);
+    return ValueKind::kPlainEvent;
+  }
+  Emit(event, wrapper, line, shape.cloudtrail_shaped());
   return ValueKind::kPlainEvent;
 }
 
@@ -450,7 +461,8 @@ void EnvelopeReader::EmitCheckedSlice(std::string_view json, EventWrapper wrappe
   Emit(json, wrapper, line, shaped);
 }
 
-void EnvelopeReader::Emit(std::string_view json, EventWrapper wrapper, uint64_t line, bool cloudtrail_shaped) {
+void EnvelopeReader::Emit(std::string_view json, EventWrapper wrapper, uint64_t line, bool cloudtrail_shaped,
+                          od::document* parsed) {
   // Asked again for an event on a JSON line it selected: it then learns which queries may want
   // this very event (and a line may hold a whole Records document).
   if (selector_ != nullptr && !selector_->Wanted(json)) {
@@ -458,7 +470,7 @@ void EnvelopeReader::Emit(std::string_view json, EventWrapper wrapper, uint64_t 
     return;
   }
   summary_.AddEvent(wrapper, cloudtrail_shaped);
-  RawEvent event{json, &path_, line, cloudtrail_shaped};
+  RawEvent event{json, &path_, line, cloudtrail_shaped, parsed};
   sink_(event);
 }
 

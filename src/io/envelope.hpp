@@ -66,7 +66,8 @@ class EnvelopeReader {
   void EmitOwned(EventWrapper wrapper, uint64_t line, std::string_view what);
   // Emits an event that is a slice of the current top-level text, checking its shape first.
   void EmitCheckedSlice(std::string_view json, EventWrapper wrapper, uint64_t line);
-  void Emit(std::string_view json, EventWrapper wrapper, uint64_t line, bool cloudtrail_shaped);
+  void Emit(std::string_view json, EventWrapper wrapper, uint64_t line, bool cloudtrail_shaped,
+            simdjson::ondemand::document* parsed = nullptr);
   // Whether `json` (padded) is an object, and whether it looks like a CloudTrail event.
   simdjson::error_code CheckEventShape(std::string_view json, size_t readable, bool* cloudtrail_shaped);
   // After an object inside the current value was consumed: where it ended.
@@ -88,6 +89,7 @@ class EnvelopeReader {
   const char* top_text_ = nullptr;
   size_t top_readable_ = 0;
   bool broken_ = false;  // the top-level iteration hit an error it cannot continue from
+  bool end_checked_ = false;  // the top-level value was an event, and what follows it was checked
   LineCounter lines_;
   PaddedBuffer owned_;  // an event unescaped from a JSON string
 

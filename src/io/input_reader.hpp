@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include <simdjson.h>
+
 #include "io/event_selector.hpp"
 #include "io/input_summary.hpp"
 #include "io/padded_buffer.hpp"  // kJsonPadding
@@ -30,6 +32,9 @@ struct RawEvent {
   const std::string* source;  // the file path ("-" for stdin)
   uint64_t line;              // 1-based line of the event (or of the value that contained it)
   bool cloudtrail_shaped;     // it has CloudTrail's keys (eventVersion, or eventName and eventSource)
+  // When the event is a whole top-level value (a JSON line): the reader's parse of it, rewound,
+  // so that extraction walks it instead of parsing the text a second time. Else null.
+  simdjson::ondemand::document* parsed = nullptr;
 };
 
 using EventSink = std::function<void(const RawEvent&)>;

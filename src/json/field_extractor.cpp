@@ -172,14 +172,17 @@ simdjson::error_code FieldExtractor::WalkValue(od::value value) {
   return simdjson::SUCCESS;
 }
 
-bool FieldExtractor::Extract(std::string_view json, Row& row, std::string* error) {
+bool FieldExtractor::Extract(std::string_view json, od::document* parsed, Row& row, std::string* error) {
   StartEvent();
   json_begin_ = json.data();
   path_.clear();
   depth_ = 0;
-  od::document doc;
-  simdjson::error_code code =
-      parser_.iterate(simdjson::padded_string_view(json.data(), json.size(), json.size() + kJsonPadding)).get(doc);
+  od::document own;
+  simdjson::error_code code = simdjson::SUCCESS;
+  if (parsed == nullptr) {
+    code = parser_.iterate(simdjson::padded_string_view(json.data(), json.size(), json.size() + kJsonPadding)).get(own);
+  }
+  od::document& doc = parsed != nullptr ? *parsed : own;
   od::json_type type = od::json_type::null;
   if (!code) code = doc.type().get(type);
   if (!code) {

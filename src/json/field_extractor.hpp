@@ -34,7 +34,9 @@ class FieldExtractor {
   // RawEvent::json is), and appends its fields to `row`. On malformed JSON (or nesting deeper than
   // kMaxDepth in a part that is walked) returns false, sets *error (if not null) and leaves the
   // row as it was.
-  bool Extract(std::string_view json, Row& row, std::string* error);
+  bool Extract(std::string_view json, Row& row, std::string* error) { return Extract(json, nullptr, row, error); }
+  // The same, walking `parsed` (the reader's parse of `json`, rewound) when it is not null.
+  bool Extract(std::string_view json, simdjson::ondemand::document* parsed, Row& row, std::string* error);
 
   // Leaves whose value starts `cutoff` or more bytes into the text are left out (spath's
   // extract-all mode reads only the first 5000 characters). Default: no cutoff.
