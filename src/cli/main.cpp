@@ -1,4 +1,7 @@
 // trailhound: run Splunk security_content detections (SPL) over raw AWS CloudTrail logs.
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <iostream>
 
 #include <CLI/CLI.hpp>
@@ -18,9 +21,19 @@ int main(int argc, char** argv) {
     int code = app.exit(e);
     return code == 0 ? trailhound::kExitOk : trailhound::kExitUsage;
   }
+  // Results that cannot be written are lost: say so and fail, whatever else happened.
+  auto output_ok = [] {
+    errno = 0;
+    std::cout.flush();
+    if (std::cout && std::fflush(stdout) == 0 && !std::ferror(stdout)) return true;
+    std::cerr << "trailhound: cannot write the results to standard output"
+              << (errno != 0 ? std::string(": ") + std::strerror(errno) : std::string()) << "\n";
+    return false;
+  };
   try {
     for (auto& run : runners) {
       int code = run();
+      if (!output_ok()) return trailhound::kExitOutput;
       if (code >= 0) return code;
     }
   } catch (const trailhound::Error& e) {

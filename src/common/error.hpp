@@ -16,6 +16,7 @@ enum ExitCode : int {
   kExitUsage = 2,      // bad command line
   kExitQuery = 3,      // bad SPL, unknown command/function/macro, bad detection or profile file
   kExitInput = 4,      // an input path could not be read at all (the others were still processed)
+  kExitOutput = 5,     // the results could not be written (standard output closed, disk full)
 };
 
 enum class ErrorKind { kUsage, kQuery, kInput, kInternal };

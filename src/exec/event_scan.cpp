@@ -11,6 +11,7 @@
 #include "exec/date_fields.hpp"
 #include "exec/raw_prefilter.hpp"
 #include "exec/scan_worker.hpp"
+#include "io/read_progress.hpp"
 #include "plan/prefilter.hpp"
 #include "profile/bound_profile.hpp"
 #include "profile/profile_registry.hpp"
@@ -182,6 +183,7 @@ void EventScan::Run(const std::vector<InputFile>& files, InputSummary& summary) 
       }
       auto result = std::make_unique<UnitResult>();
       try {
+        SetThreadReadProgress(progress);
         worker.Run(units[k], *result);
       } catch (...) {
         std::lock_guard<std::mutex> lock(mu);
@@ -191,10 +193,7 @@ void EventScan::Run(const std::vector<InputFile>& files, InputSummary& summary) 
         work_cv.notify_all();
         return;
       }
-      if (progress != nullptr) {
-        progress->AddBytes(units[k].disk_bytes);
-        if (units[k].last_of_file) progress->FileDone();
-      }
+      if (progress != nullptr && units[k].last_of_file) progress->FileDone();
       {
         std::lock_guard<std::mutex> lock(mu);
         results[k] = std::move(result);
@@ -222,7 +221,11 @@ void EventScan::Run(const std::vector<InputFile>& files, InputSummary& summary) 
     summary.Merge(result->summary, offset);
     line_base[unit.file] += result->lines;
     s.Merge(unit, *result, offset);
-    if (s.AllDone()) break;
+    if (s.AllDone()) {
+      // Every query is complete (head): the files not started yet are named in the summary.
+      for (size_t u = k + 1; u < units.size(); ++u) summary.files_not_read += units[u].first_of_file ? 1 : 0;
+      break;
+    }
   }
   {
     std::lock_guard<std::mutex> lock(mu);

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "exec/scan_progress.hpp"
+#include "io/scan_progress.hpp"
 #include "io/input_reader.hpp"
 #include "io/input_summary.hpp"
 #include "plan/query_plan.hpp"

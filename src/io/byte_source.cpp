@@ -1,5 +1,7 @@
 #include "io/byte_source.hpp"
 
+#include "io/read_progress.hpp"
+
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
@@ -43,7 +45,10 @@ size_t FileSource::Read(char* dst, size_t n) {
   // One read: a short read just means "more may come" (pipes deliver what they have).
   for (;;) {
     ssize_t got = ::read(fd_, dst, n);
-    if (got >= 0) return static_cast<size_t>(got);
+    if (got >= 0) {
+      CountBytesRead(static_cast<uint64_t>(got));
+      return static_cast<size_t>(got);
+    }
     if (errno == EINTR) continue;
     Fail(Failure::kIo, std::strerror(errno));
     return 0;
@@ -121,6 +126,7 @@ size_t FileRangeSource::Read(char* dst, size_t n) {
     }
     pos_ += got;
   }
+  CountBytesRead(got);
   return got;
 }
 

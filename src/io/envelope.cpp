@@ -98,7 +98,7 @@ uint64_t EnvelopeReader::LineCounter::At(const char* p) {
 }
 
 FileKind EnvelopeReader::file_kind() const {
-  if (!first_kind_) return FileKind::kUnparseable;
+  if (!first_kind_) return ruled_out_ ? FileKind::kJsonLines : FileKind::kUnparseable;
   switch (*first_kind_) {
     case ValueKind::kPlainEvent: return top_values_ > 1 ? FileKind::kJsonLines : FileKind::kSingleEvent;
     case ValueKind::kRecords: return FileKind::kRecords;
@@ -189,6 +189,11 @@ EnvelopeReader::ValueKind EnvelopeReader::ReadObject(od::object object, const ch
       return ValueKind::kFailed;
     }
     od::raw_json_string key = field.key();
+    // Most keys of an event say nothing about its shape: one look at the first byte skips them.
+    switch (*key.raw()) {
+      case 'e': case 'R': case 'd': case 'l': case 'm': case 'E': case 'C': break;
+      default: continue;
+    }
     od::value value = field.value();
     if (key == "eventVersion") {
       shape.event_version = true;

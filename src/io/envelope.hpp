@@ -38,6 +38,14 @@ class EnvelopeReader {
   // (at least len + kJsonPadding). `line` is the line on which the value starts.
   void ReadTopLevel(const char* text, size_t len, size_t readable, uint64_t line);
 
+  // `n` JSON lines of the file were ruled out by the selector, unparsed: counted, and they make
+  // the file JSON lines even if no line was classified.
+  void RuledOut(uint64_t n) {
+    summary_.lines_prefiltered += n;
+    top_values_ += n;
+    ruled_out_ = ruled_out_ || n > 0;
+  }
+
   // Records a problem with the file at `line`.
   void Fail(uint64_t line, std::string_view reason) { summary_.AddParseFailure(path_, line, reason); }
 
@@ -94,6 +102,7 @@ class EnvelopeReader {
   PaddedBuffer owned_;  // an event unescaped from a JSON string
 
   std::optional<ValueKind> first_kind_;
+  bool ruled_out_ = false;  // some lines were never classified
   uint64_t top_values_ = 0;
 };
 

@@ -229,7 +229,7 @@ StreamResult ReadLines(StreamReader& reader, PaddedBuffer& buffer, size_t pos, u
     line += CountLines(block.substr(counted));
     // Lines in the block: its newlines, plus a last line without one.
     const uint64_t total = line - first_line + (block.empty() || block.back() == '\n' ? 0 : 1);
-    envelope.summary().events_prefiltered += total - selected;
+    envelope.RuledOut(total - selected);
   };
   for (;;) {
     const char* base = buffer.data();

@@ -92,6 +92,8 @@ void InputSummary::Merge(const InputSummary& other, uint64_t line_offset) {
   events_not_cloudtrail += other.events_not_cloudtrail;
   parse_failures += other.parse_failures;
   events_prefiltered += other.events_prefiltered;
+  lines_prefiltered += other.lines_prefiltered;
+  files_not_read += other.files_not_read;
   control_messages_skipped += other.control_messages_skipped;
   for (const auto& f : other.parse_failure_examples_) {
     if (parse_failure_examples_.size() >= kMaxExamples) break;
@@ -157,13 +159,19 @@ void InputSummary::Print(std::ostream& out) const {
   if (!kinds.empty()) line += " (" + fmt::format("{}", fmt::join(kinds, ", ")) + ")";
   line += ", " + Plural(events_read, "event", "events") + " read";
   if (events_not_cloudtrail) line += fmt::format(" ({} not CloudTrail-shaped)", events_not_cloudtrail);
-  if (events_prefiltered) {
-    line += fmt::format(", {} ruled out unparsed by the prefilter", events_prefiltered);
+  if (lines_prefiltered || events_prefiltered) {
+    std::vector<std::string> parts;
+    if (lines_prefiltered) parts.push_back(Plural(lines_prefiltered, "line", "lines"));
+    if (events_prefiltered) parts.push_back(Plural(events_prefiltered, "event", "events"));
+    line += fmt::format(", {} ruled out unparsed by the prefilter", fmt::join(parts, " and "));
   }
   if (control_messages_skipped) {
     line += ", " + Plural(control_messages_skipped, "control message", "control messages") + " skipped";
   }
   if (parse_failures) line += fmt::format(", {} failed to parse", parse_failures);
+  if (files_not_read) {
+    line += ", " + Plural(files_not_read, "file", "files") + " not read (every query was complete before them)";
+  }
   if (uint64_t n = skipped(SkipReason::kDamagedGzip)) line += ", " + Plural(n, "damaged gzip", "damaged gzip files");
   if (uint64_t n = skipped(SkipReason::kPathMissing)) line += ", " + Plural(n, "path", "paths") + " missing";
   if (uint64_t n = skipped(SkipReason::kUnreadable)) line += ", " + Plural(n, "path", "paths") + " unreadable";

@@ -90,9 +90,14 @@ class InputSummary {
   uint64_t events_read = 0;  // events handed to the sink
   std::array<uint64_t, kEventWrapperCount> events_by_wrapper{};
   uint64_t events_not_cloudtrail = 0;  // events without eventVersion, or eventName+eventSource
-  // Lines or events the prefilter ruled out: none of the literal terms any query requires is in
-  // their text, so they were not parsed (nor checked to be valid JSON).
+  // What the prefilter ruled out: none of the literal terms any query requires is in their text,
+  // so they were not parsed (nor checked to be valid JSON). JSON lines are counted as lines
+  // (blank ones included; a line may hold a whole Records document), events inside documents as
+  // events.
+  uint64_t lines_prefiltered = 0;
   uint64_t events_prefiltered = 0;
+  // Files never opened because every query was complete before them (`head`).
+  uint64_t files_not_read = 0;
   uint64_t parse_failures = 0;
   // Up to kMaxExamples, "path:line: reason".
   std::vector<std::string> first_parse_failures() const;

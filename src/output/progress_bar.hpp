@@ -22,7 +22,7 @@
 #include <string_view>
 #include <thread>
 
-#include "exec/scan_progress.hpp"
+#include "io/scan_progress.hpp"
 #include "output/progress_line.hpp"
 
 namespace trailhound {

@@ -193,6 +193,12 @@ TEST_P(CaseTest, Runs) {
     if (s["digest_files"]) {
       EXPECT_EQ(summary.files_of(FileKind::kDigest), s["digest_files"].as<uint64_t>());
     }
+    if (s["lines_prefiltered"]) {
+      EXPECT_EQ(summary.lines_prefiltered, s["lines_prefiltered"].as<uint64_t>());
+    }
+    if (s["json_lines_files"]) {
+      EXPECT_EQ(summary.files_of(FileKind::kJsonLines), s["json_lines_files"].as<uint64_t>());
+    }
     if (s["events_prefiltered"]) {
       EXPECT_EQ(summary.events_prefiltered, s["events_prefiltered"].as<uint64_t>());
     }

@@ -21,7 +21,7 @@ TEST(CliScanOptions, NoProgressLineWhenStderrIsNotATerminal) {
     EXPECT_EQ(r.err.find('\x1b'), std::string::npos) << args << "\n" << r.err;
     // All 112 events are accounted for: read, or (hunt) ruled out by the seed's prefilter.
     const bool hunt = std::string(args).rfind("hunt", 0) == 0;
-    EXPECT_NE(r.err.find(hunt ? "30 events read, 82 ruled out unparsed by the prefilter" : "112 events read"),
+    EXPECT_NE(r.err.find(hunt ? "30 events read, 82 events ruled out unparsed by the prefilter" : "112 events read"),
               std::string::npos)
         << args << "\n" << r.err;
   }
@@ -60,6 +60,29 @@ TEST(CliScanOptions, TestTakesThreadsAndNoPrefilterButNoProgressFlag) {
   CliRun r = Trailhound("test --format jsonl -j 2 --no-prefilter -r tests/detections/aws_createaccesskey.yml");
   EXPECT_NE(r.code, 2) << r.err;
   EXPECT_EQ(Trailhound("test --no-progress -r tests/detections/aws_createaccesskey.yml").code, 2);
+}
+
+}  // namespace
+
+namespace {
+
+using trailhound::cli_test::CliRun;
+using trailhound::cli_test::Trailhound;
+
+TEST(CliScanOptions, ResultsThatCannotBeWrittenFailWithExitCode5) {
+  for (const char* args : {"search --format jsonl '`cloudtrail` | table eventName' samples/AWSLogs >/dev/full",
+                           "hunt --format jsonl samples/AWSLogs >/dev/full"}) {
+    CliRun r = Trailhound(args);
+    EXPECT_EQ(r.code, 5) << args << "\n" << r.err;
+    EXPECT_NE(r.err.find("cannot write the results to standard output"), std::string::npos) << args << "\n" << r.err;
+  }
+}
+
+TEST(CliScanOptions, FilesLeftUnreadAfterHeadAreCounted) {
+  // Three files, in order: a digest (skipped), two Records; head 3 is complete within the first.
+  CliRun r = Trailhound("search --format jsonl -j 1 '`cloudtrail` | head 3 | table eventName' samples/AWSLogs");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.err.find("1 file not read (every query was complete before them)"), std::string::npos) << r.err;
 }
 
 }  // namespace

@@ -30,7 +30,7 @@ TEST(Cli, BuiltinHuntOnSamplesFindsTheStolenKey) {
   EXPECT_NE(r.err.find("digest"), std::string::npos) << r.err;
   // All 112 events are accounted for: 30 contain "accessdenied" and were parsed, the rest could
   // not match and were not.
-  EXPECT_NE(r.err.find("30 events read, 82 ruled out unparsed by the prefilter"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("30 events read, 82 events ruled out unparsed by the prefilter"), std::string::npos) << r.err;
   CliRun all = Trailhound("hunt --format jsonl --no-prefilter samples/AWSLogs");
   EXPECT_EQ(all.out, r.out);
   EXPECT_NE(all.err.find("112 events read"), std::string::npos) << all.err;

@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <atomic>
+#include <filesystem>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -159,6 +161,44 @@ TEST(ParallelScan, RangesReportLinesFromTheStartOfTheFile) {
     ASSERT_EQ(run.failures.size(), 1u) << run.summary;
     EXPECT_NE(run.failures[0].find("big.json:1235: "), std::string::npos) << run.failures[0];
     EXPECT_NE(run.outputs[0].find("\"count\":1841"), std::string::npos) << run.outputs[0];
+  }
+}
+
+// Counts what the scan reports, from any thread.
+class CountingProgress : public ScanProgress {
+ public:
+  void Start(uint64_t total, uint64_t files) override {
+    total_ = total;
+    files_ = files;
+  }
+  void AddBytes(uint64_t bytes) override { bytes_ += bytes; }
+  void FileDone() override { ++done_; }
+  void Finish() override { ++finished_; }
+  uint64_t total_ = 0, files_ = 0;
+  std::atomic<uint64_t> bytes_{0}, done_{0}, finished_{0};
+};
+
+TEST(ParallelScan, ProgressCountsEveryByteAndFileOnce) {
+  Inputs in;
+  MakeInputs(in);
+  uint64_t size = 0;
+  for (const auto& p : in.paths) size += std::filesystem::file_size(p);
+  for (uint64_t range : {uint64_t{1} << 40, uint64_t{4096}}) {
+    CountingProgress progress;
+    RunOptions options;
+    options.scan.threads = 3;
+    options.scan.range_bytes = range;
+    options.scan.progress = &progress;
+    InputSummary summary;
+    auto files = ListInputFiles(in.paths, summary);
+    RunQueries({"search * | stats count"}, files, options, summary);
+    EXPECT_EQ(progress.total_, size);
+    EXPECT_EQ(progress.files_, 3u);
+    // Bytes are counted as they are read, each once (a range's first partial line is skipped
+    // unread, its last line read to its end).
+    EXPECT_EQ(progress.bytes_.load(), size) << "ranges of " << range;
+    EXPECT_EQ(progress.done_.load(), 3u);
+    EXPECT_EQ(progress.finished_.load(), 1u);
   }
 }
 
