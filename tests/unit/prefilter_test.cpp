@@ -12,6 +12,7 @@
 #include "common/error.hpp"
 #include "detect/detection_yaml.hpp"
 #include "detect/spl_usage_scan.hpp"
+#include "content_test_util.hpp"
 #include "exec/lookup_registry.hpp"
 #include "profile/profile_registry.hpp"
 #include "spl/macro_expander.hpp"
@@ -23,11 +24,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// As `trailhound lint` tells production raw-CloudTrail detections: no tstats command.
-inline bool UsesTstats(const std::string& search, const trailhound::MacroTable& macros) {
-  auto commands = trailhound::ScanSplUsage(trailhound::ExpandMacros(search, macros)).commands;
-  return std::find(commands.begin(), commands.end(), "tstats") != commands.end();
-}
+using content_test::UsesTstats;
 
 FieldOrigins AwsOrigins() { return FieldOrigins::FromProfiles(BuiltinProfiles()); }
 

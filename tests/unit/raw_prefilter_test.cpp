@@ -1,6 +1,7 @@
 // Matching raw text against prefilters with Vectorscan (exec/raw_prefilter.hpp), and the safety
 // property: every event the engine's leading search matches is selected by its prefilter, over
 // the detection fixtures and the shared real CloudTrail data.
+#include "content_test_util.hpp"
 #include "exec/raw_prefilter.hpp"
 
 #include <gtest/gtest.h>
@@ -28,11 +29,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// As `trailhound lint` tells production raw-CloudTrail detections: no tstats command.
-inline bool UsesTstats(const std::string& search, const trailhound::MacroTable& macros) {
-  auto commands = trailhound::ScanSplUsage(trailhound::ExpandMacros(search, macros)).commands;
-  return std::find(commands.begin(), commands.end(), "tstats") != commands.end();
-}
+using content_test::UsesTstats;
 using E = PrefilterExpr;
 
 struct Line {
