@@ -116,13 +116,7 @@ EventScan::EventScan(std::vector<QueryPlan*> plans, ScanOptions options) : impl_
   if (sh.options.sourcetype) sourcetypes.push_back(*sh.options.sourcetype);
   for (const Profile* up : sh.options.user_profiles) sourcetypes.push_back(up->sourcetype());
   for (const auto& st : sourcetypes) {
-    const Profile* p = nullptr;
-    if (sh.options.apply_profiles) {
-      for (const Profile* up : sh.options.user_profiles) {
-        if (up->sourcetype() == st) p = up;
-      }
-      if (p == nullptr) p = FindBuiltinProfile(st);
-    }
+    const Profile* p = ProfileFor(sh.options, st);
     if (p == nullptr) continue;
     s.bound.push_back(std::make_unique<BoundProfile>(*p, sh.wanted));
     s.bound.back()->AddInputs(sh.extract);

@@ -57,26 +57,20 @@ ScanWorker::ScanWorker(const ScanShared& shared)
 
 ScanWorker::~ScanWorker() = default;
 
-const Profile* ScanWorker::FindProfile(const std::string& sourcetype) {
-  for (const auto& [st, p] : profile_of_) {
-    if (st == sourcetype) return p;
-  }
+const Profile* ProfileFor(const ScanOptions& options, const std::string& sourcetype) {
+  if (!options.apply_profiles) return nullptr;
   const Profile* p = nullptr;
-  if (shared_.options.apply_profiles) {
-    for (const Profile* up : shared_.options.user_profiles) {
-      if (up->sourcetype() == sourcetype) p = up;
-    }
-    if (p == nullptr) p = FindBuiltinProfile(sourcetype);
+  for (const Profile* up : options.user_profiles) {
+    if (up->sourcetype() == sourcetype) p = up;
   }
-  profile_of_.emplace_back(sourcetype, p);
-  return p;
+  return p != nullptr ? p : FindBuiltinProfile(sourcetype);
 }
 
 const BoundProfile* ScanWorker::Bound(const std::string& sourcetype) {
   for (const auto& [st, b] : bound_) {
     if (st == sourcetype) return b.get();
   }
-  const Profile* p = FindProfile(sourcetype);
+  const Profile* p = ProfileFor(shared_.options, sourcetype);
   std::unique_ptr<BoundProfile> b = p ? std::make_unique<BoundProfile>(*p, shared_.wanted) : nullptr;
   const BoundProfile* raw = b.get();
   bound_.emplace_back(sourcetype, std::move(b));

@@ -59,6 +59,10 @@ struct ScanShared {
   const RawPrefilter* prefilter = nullptr;  // null: every event is parsed
 };
 
+// The profile events of `sourcetype` get: a --profile/--props one first (the last given wins),
+// else the built-in one; null with --profile none or when there is none.
+const Profile* ProfileFor(const ScanOptions& options, const std::string& sourcetype);
+
 class ScanWorker {
  public:
   // Plans its own copies of the plans (call from one thread at a time: planning is not
@@ -71,7 +75,6 @@ class ScanWorker {
  private:
   void OnEvent(const RawEvent& ev);
   const BoundProfile* Bound(const std::string& sourcetype);
-  const Profile* FindProfile(const std::string& sourcetype);
 
   class Capture;
   const ScanShared& shared_;
@@ -82,7 +85,6 @@ class ScanWorker {
   std::unique_ptr<FieldExtractor> extractor_;
   std::unique_ptr<PlanSelector> selector_;
   std::vector<std::pair<std::string, std::unique_ptr<BoundProfile>>> bound_;
-  std::vector<std::pair<std::string, const Profile*>> profile_of_;
   FieldId event_time_, at_timestamp_;
   Value host_, index_, source_value_;
   const std::string* last_source_ = nullptr;
