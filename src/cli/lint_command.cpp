@@ -48,30 +48,22 @@ std::string FieldsCell(const DetectionLint& l) {
 
 void AppendJsonl(std::string& out, const std::vector<DetectionLint>& lints) {
   for (const auto& l : lints) {
-    out += "{\"detection\":";
-    AppendJsonString(out, l.name);
-    out += ",\"origin\":";
-    AppendJsonString(out, l.origin);
-    out += ",\"status\":";
-    AppendJsonString(out, l.status);
-    out += ",\"type\":";
-    AppendJsonString(out, l.type);
-    out += std::string(",\"production_raw_cloudtrail\":") + (l.ProductionRawCloudTrail() ? "true" : "false");
-    out += std::string(",\"runs\":") + (l.runs ? "true" : "false");
-    out += ",\"error\":";
-    AppendJsonString(out, l.error);
-    out += ",\"missing_commands\":";
-    AppendJsonStringArray(out, l.missing_commands);
-    out += ",\"missing_functions\":";
-    AppendJsonStringArray(out, l.missing_functions);
-    out += std::string(",\"tstats\":") + (l.uses_tstats ? "true" : "false");
-    out += std::string(",\"datamodel\":") + (l.uses_datamodel ? "true" : "false");
-    out += ",\"unproduced_fields\":";
-    if (l.unproduced_fields) AppendJsonStringArray(out, *l.unproduced_fields);
-    else out += "null";
-    out += ",\"fields_note\":";
-    AppendJsonString(out, l.fields_note);
-    out += "}\n";
+    JsonObjectWriter(out)
+        .String("detection", l.name)
+        .String("origin", l.origin)
+        .String("status", l.status)
+        .String("type", l.type)
+        .Bool("production_raw_cloudtrail", l.ProductionRawCloudTrail())
+        .Bool("runs", l.runs)
+        .String("error", l.error)
+        .Strings("missing_commands", &l.missing_commands)
+        .Strings("missing_functions", &l.missing_functions)
+        .Bool("tstats", l.uses_tstats)
+        .Bool("datamodel", l.uses_datamodel)
+        .Strings("unproduced_fields", l.unproduced_fields ? &*l.unproduced_fields : nullptr)
+        .String("fields_note", l.fields_note)
+        .Close();
+    out += '\n';
   }
 }
 

@@ -27,20 +27,15 @@ void WriteOutcomes(const std::vector<TestOutcome>& outcomes, bool jsonl) {
   std::string out;
   if (jsonl) {
     for (const auto& o : outcomes) {
-      out += "{\"detection\":";
-      AppendJsonString(out, o.detection);
-      out += ",\"test\":";
-      AppendJsonString(out, o.test);
-      out += ",\"dataset\":";
-      AppendJsonString(out, o.dataset);
-      out += ",\"status\":";
-      AppendJsonString(out, TestStatusName(o.status));
-      out += ",\"rows\":";
-      if (o.rows) AppendJsonNumber(out, static_cast<double>(*o.rows));
-      else out += "null";
-      out += ",\"reason\":";
-      AppendJsonString(out, o.reason);
-      out += "}\n";
+      JsonObjectWriter(out)
+          .String("detection", o.detection)
+          .String("test", o.test)
+          .String("dataset", o.dataset)
+          .String("status", TestStatusName(o.status))
+          .Number("rows", o.rows ? std::optional<double>(static_cast<double>(*o.rows)) : std::nullopt)
+          .String("reason", o.reason)
+          .Close();
+      out += '\n';
     }
   } else {
     std::vector<std::vector<std::string>> cells;

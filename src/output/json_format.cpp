@@ -136,4 +136,43 @@ void AppendJsonStringArray(std::string& out, const std::vector<std::string>& val
   out += ']';
 }
 
+void JsonObjectWriter::Key(std::string_view key) {
+  if (!first_) out_ += ',';
+  first_ = false;
+  AppendJsonString(out_, key);
+  out_ += ':';
+}
+
+JsonObjectWriter& JsonObjectWriter::String(std::string_view key, std::string_view value) {
+  Key(key);
+  AppendJsonString(out_, value);
+  return *this;
+}
+
+JsonObjectWriter& JsonObjectWriter::Bool(std::string_view key, bool value) {
+  Key(key);
+  out_ += value ? "true" : "false";
+  return *this;
+}
+
+JsonObjectWriter& JsonObjectWriter::Number(std::string_view key, std::optional<double> value) {
+  Key(key);
+  if (value) {
+    AppendJsonNumber(out_, *value);
+  } else {
+    out_ += "null";
+  }
+  return *this;
+}
+
+JsonObjectWriter& JsonObjectWriter::Strings(std::string_view key, const std::vector<std::string>* values) {
+  Key(key);
+  if (values != nullptr) {
+    AppendJsonStringArray(out_, *values);
+  } else {
+    out_ += "null";
+  }
+  return *this;
+}
+
 }  // namespace trailhound

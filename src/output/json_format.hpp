@@ -1,5 +1,6 @@
 #pragma once
 // JSON text for result values and rows, shared by the jsonl/json writers and the hunt envelope.
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,5 +28,22 @@ void AppendJsonRow(std::string& out, const Row& row, const std::vector<FieldId>&
 
 // A list of strings as a JSON array.
 void AppendJsonStringArray(std::string& out, const std::vector<std::string>& values);
+
+// Writes one JSON object member by member, in call order: `{"key":value,...}` once Close() is
+// called. For the report lines of `test` and `lint`.
+class JsonObjectWriter {
+ public:
+  explicit JsonObjectWriter(std::string& out) : out_(out) { out_ += '{'; }
+  JsonObjectWriter& String(std::string_view key, std::string_view value);
+  JsonObjectWriter& Bool(std::string_view key, bool value);
+  JsonObjectWriter& Number(std::string_view key, std::optional<double> value);        // null if none
+  JsonObjectWriter& Strings(std::string_view key, const std::vector<std::string>* values);  // null if none
+  void Close() { out_ += '}'; }
+
+ private:
+  void Key(std::string_view key);
+  std::string& out_;
+  bool first_ = true;
+};
 
 }  // namespace trailhound
