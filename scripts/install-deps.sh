@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what trailhound needs to build and test on Debian 12 (as root, or with sudo), and the
-# benchmark smoke test's npm packages (bench/node_modules, from bench/package-lock.json).
+# benchmark smoke test's npm packages (bench/node_modules, from bench/package-lock.json) and the SQL
+# equivalence harness's (tests/sql/node_modules, from tests/sql/package-lock.json).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SUDO=""
@@ -39,4 +40,12 @@ if ! cmp -s bench/package-lock.json bench/node_modules/.trailhound-package-lock.
   echo "installing: bench/node_modules (npm ci)"
   npm ci --prefix bench --no-audit --no-fund --loglevel=error
   cp bench/package-lock.json bench/node_modules/.trailhound-package-lock.json
+fi
+
+# The SQL equivalence harness's npm packages (tests/sql/equivalence.py: DuckDB, dt-sql-parser,
+# esbuild), exactly as locked; again only when the lockfile changed since.
+if ! cmp -s tests/sql/package-lock.json tests/sql/node_modules/.trailhound-package-lock.json; then
+  echo "installing: tests/sql/node_modules (npm ci)"
+  npm ci --prefix tests/sql --no-audit --no-fund --loglevel=error
+  cp tests/sql/package-lock.json tests/sql/node_modules/.trailhound-package-lock.json
 fi
