@@ -2,8 +2,9 @@
 # The whole test suite: a warnings-as-errors build with its unit and data-driven tests, the same
 # under AddressSanitizer + UBSan, the end-to-end checks on the sample data, the benchmark's smoke
 # test (trailhound's rows against DuckDB's and jq's on a small generated input) and the bench's
-# own unit tests, and (when the shared material is beside the repository) the shared seed check
-# on real CloudTrail data.
+# own unit tests, the SQL equivalence harness (tests/sql/: the SQL of `trailhound sql` run by
+# DuckDB against trailhound's own rows, and parsed for Trino/Athena/Spark), and (when the shared
+# material is beside the repository) the shared seed check on real CloudTrail data.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JOBS=${JOBS:-2}
@@ -33,6 +34,14 @@ echo "samples: 1 row as expected"
 echo "== benchmark smoke test (bench/: rows checked against DuckDB and jq, no timings)"
 python3 bench/run.py --smoke --trailhound build/trailhound
 TRAILHOUND=build/trailhound python3 -m unittest discover -s bench -p 'test_*.py'
+
+echo "== SQL equivalence (tests/sql/: trailhound sql's statements run by DuckDB against trailhound search)"
+python3 -m unittest discover -s tests/sql -p 'test_*.py'
+if [ -d ../shared ]; then
+  python3 tests/sql/equivalence.py --trailhound build/trailhound --shared ../shared
+else
+  python3 tests/sql/equivalence.py --trailhound build/trailhound   # the cases and the repository's inputs only
+fi
 
 if [ -f ../shared/checks/seed_expected.py ]; then
   echo "== shared seed check (../shared)"
