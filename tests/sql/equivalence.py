@@ -89,7 +89,12 @@ class HarnessError(Exception):
 # --- processes -----------------------------------------------------------------------------------
 
 def run(args: list, timeout: int = 600) -> subprocess.CompletedProcess:
-    return subprocess.run(args, capture_output=True, text=True, timeout=timeout)
+    """Runs a process to its end; a program that cannot be started or runs too long stops the
+    harness (native_rows catches its own time-out)."""
+    try:
+        return subprocess.run(args, capture_output=True, text=True, timeout=timeout)
+    except OSError as e:
+        raise HarnessError(f"cannot run {args[0]}: {e}") from e
 
 
 def require_sql_subcommand(th: str) -> None:
@@ -99,14 +104,18 @@ def require_sql_subcommand(th: str) -> None:
         raise HarnessError(f"no trailhound binary at {th}")
     p = run([th, "sql", "--help"], timeout=60)
     if "--dialect" not in p.stdout + p.stderr:
-        raise HarnessError(f"{th} has no `sql` subcommand (`{th} sql --help` does not mention --dialect); "
+        raise HarnessError(f"{th} has no `sql` subcommand (`{th} sql --help` exited {p.returncode} and does not "
+                           f"mention --dialect{': ' + p.stderr.strip()[-200:] if p.stderr.strip() else ''}); "
                            "build a trailhound that has it")
 
 
 def trailhound_sql(th: str, dialect: str, extra: list, allow_approximate: bool) -> list:
     """The statements `trailhound sql --format jsonl` prints (exit 0, or 6 when some are refused)."""
     args = [th, "sql", "--dialect", dialect, "--format", "jsonl"] + (["--allow-approximate"] if allow_approximate else [])
-    p = run(args + extra)
+    try:
+        p = run(args + extra)
+    except subprocess.TimeoutExpired as e:
+        raise HarnessError(f"`trailhound sql --dialect {dialect}` timed out") from e
     if p.returncode not in (0, 6):
         raise HarnessError(f"`trailhound sql --dialect {dialect}` exited {p.returncode}: {p.stderr.strip()[-500:]}\n"
                            f"  command: {' '.join(args + extra)[:500]}")
@@ -143,7 +152,10 @@ def run_node_batch(script: str, jobs: list, tmp: str, name: str) -> dict:
     path = os.path.join(tmp, name + ".json")
     with open(path, "w", encoding="utf-8") as f:
         json.dump(jobs, f)
-    p = run(["node", script, path], timeout=3600)
+    try:
+        p = run(["node", script, path], timeout=3600)
+    except subprocess.TimeoutExpired as e:
+        raise HarnessError(f"{os.path.basename(script)} timed out on {len(jobs)} statements") from e
     out = {}
     for line in p.stdout.splitlines():
         if line.strip():
