@@ -14,5 +14,6 @@ CommandRunner AddHuntCommand(CLI::App& app);
 CommandRunner AddFunctionsCommand(CLI::App& app);
 CommandRunner AddTestCommand(CLI::App& app);
 CommandRunner AddLintCommand(CLI::App& app);
+CommandRunner AddSqlCommand(CLI::App& app);
 
 }  // namespace trailhound

@@ -14,7 +14,8 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", std::string("trailhound ") + TRAILHOUND_VERSION);
   app.require_subcommand(1);
   std::vector<trailhound::CommandRunner> runners = {trailhound::AddHuntCommand(app), trailhound::AddSearchCommand(app), trailhound::AddFunctionsCommand(app),
-                                                   trailhound::AddTestCommand(app), trailhound::AddLintCommand(app)};
+                                                   trailhound::AddTestCommand(app), trailhound::AddLintCommand(app),
+                                                   trailhound::AddSqlCommand(app)};
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -17,6 +17,7 @@ enum ExitCode : int {
   kExitQuery = 3,      // bad SPL, unknown command/function/macro, bad detection or profile file
   kExitInput = 4,      // an input path could not be read at all (the others were still processed)
   kExitOutput = 5,     // the results could not be written (standard output closed, disk full)
+  kExitNotCompiled = 6,  // `trailhound sql`: some detection has no faithful SQL (the others are printed)
 };
 
 enum class ErrorKind { kUsage, kQuery, kInput, kInternal };

@@ -155,6 +155,12 @@ JsonObjectWriter& JsonObjectWriter::Bool(std::string_view key, bool value) {
   return *this;
 }
 
+JsonObjectWriter& JsonObjectWriter::Null(std::string_view key) {
+  Key(key);
+  out_ += "null";
+  return *this;
+}
+
 JsonObjectWriter& JsonObjectWriter::Number(std::string_view key, std::optional<double> value) {
   Key(key);
   if (value) {

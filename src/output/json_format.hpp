@@ -36,6 +36,7 @@ class JsonObjectWriter {
   explicit JsonObjectWriter(std::string& out) : out_(out) { out_ += '{'; }
   JsonObjectWriter& String(std::string_view key, std::string_view value);
   JsonObjectWriter& Bool(std::string_view key, bool value);
+  JsonObjectWriter& Null(std::string_view key);
   JsonObjectWriter& Number(std::string_view key, std::optional<double> value);        // null if none
   JsonObjectWriter& Strings(std::string_view key, const std::vector<std::string>* values);  // null if none
   void Close() { out_ += '}'; }

@@ -1,0 +1,669 @@
+#include "sql/sql_compiler.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <set>
+
+#include "functions/value_compare.hpp"
+#include "profile/bound_profile.hpp"
+#include "spl/row_command_ast.hpp"
+#include "sql/cloudtrail_schema.hpp"
+#include "sql/expr_to_sql.hpp"
+
+namespace trailhound {
+
+namespace {
+
+std::string Name(FieldId id) { return FieldNames::Name(id); }
+bool HasWildcard(const std::string& s) { return s.find('*') != std::string::npos; }
+
+std::string Indent(const std::string& text, const std::string& pad) {
+  std::string out = pad;
+  for (char c : text) {
+    out += c;
+    if (c == '\n') out += pad;
+  }
+  return out;
+}
+
+// Every field name a pipeline reads or writes, in first-seen order. Wildcard renames add the
+// source name of every target they could produce, so that the events relation carries it.
+class FieldCollector {
+ public:
+  void Add(const std::string& name) {
+    if (seen_.insert(name).second) names_.push_back(name);
+  }
+  void Add(FieldId id) { Add(Name(id)); }
+  void AddSearch(const SearchExpr& e) {
+    std::vector<FieldId> ids;
+    CollectFields(e, ids);
+    for (FieldId id : ids) Add(id);
+  }
+  void AddEval(const EvalExpr& e) {
+    std::vector<FieldId> ids;
+    CollectFields(e, ids);
+    for (FieldId id : ids) Add(id);
+  }
+  void Collect(const Pipeline& pipeline) {
+    std::vector<std::pair<std::string, std::string>> wildcard_renames;
+    for (const auto& c : pipeline.commands) {
+      switch (c->kind) {
+        case CommandKind::kSearch: AddSearch(*static_cast<const SearchCommand&>(*c).expr); break;
+        case CommandKind::kWhere: AddEval(*static_cast<const WhereCommand&>(*c).expr); break;
+        case CommandKind::kEval:
+          for (const auto& a : static_cast<const EvalCommand&>(*c).assignments) {
+            AddEval(*a.expr);
+            Add(a.target);
+          }
+          break;
+        case CommandKind::kBin: {
+          const auto& b = static_cast<const BinCommand&>(*c);
+          Add(b.field);
+          if (b.as) Add(*b.as);
+          break;
+        }
+        case CommandKind::kStats: {
+          const auto& s = static_cast<const StatsCommand&>(*c);
+          for (const auto& a : s.aggregates) {
+            if (a.field) Add(*a.field);
+            if (a.eval) AddEval(*a.eval);
+          }
+          for (FieldId b : s.by) Add(b);
+          break;
+        }
+        case CommandKind::kConvert:
+          for (const auto& v : static_cast<const ConvertCommand&>(*c).conversions) {
+            if (!HasWildcard(v.field)) Add(v.field);
+          }
+          break;
+        case CommandKind::kRename:
+          for (const auto& [from, to] : static_cast<const RenameCommand&>(*c).pairs) {
+            if (HasWildcard(from)) {
+              wildcard_renames.emplace_back(from, to);
+            } else {
+              Add(from);
+              Add(to);
+            }
+          }
+          break;
+        case CommandKind::kTable:
+          for (const auto& f : static_cast<const TableCommand&>(*c).fields) Add(f);
+          break;
+        case CommandKind::kFields:
+          for (const auto& f : static_cast<const FieldsCommand&>(*c).fields) Add(f);
+          break;
+        case CommandKind::kMvexpand: Add(static_cast<const MvexpandCommand&>(*c).field); break;
+        case CommandKind::kFillnull:
+          for (FieldId f : static_cast<const FillnullCommand&>(*c).fields) Add(f);
+          break;
+        case CommandKind::kSpath: {
+          const auto& s = static_cast<const SpathCommand&>(*c);
+          Add(s.input);
+          if (s.output) Add(*s.output);
+          break;
+        }
+        default: break;
+      }
+    }
+    // A later reference to `x` after `rename p.* as *` reads `p.x`.
+    for (size_t round = 0; round < 2; ++round) {
+      for (auto it = wildcard_renames.rbegin(); it != wildcard_renames.rend(); ++it) {
+        std::vector<std::string> snapshot = names_;
+        for (const auto& n : snapshot) {
+          std::vector<std::string> caps;
+          if (GlobCapture(n, it->second, &caps)) Add(GlobSubstitute(it->first, caps));
+        }
+      }
+    }
+  }
+  const std::vector<std::string>& names() const { return names_; }
+
+ private:
+  std::vector<std::string> names_;
+  std::set<std::string> seen_;
+};
+
+class PipelineCompiler {
+ public:
+  PipelineCompiler(const SqlTarget& target, const Profile* profile)
+      : sql_(target.dialect), target_(target), profile_(profile) {}
+
+  CompiledSql Compile(const QueryPlan& plan) {
+    if (!plan.subsearches().empty()) throw SqlUnsupported("subsearches (join, append)");
+    if (target_.timezone != "UTC") throw SqlUnsupported("--tz other than UTC (the SQL formats times in UTC)");
+    const Pipeline& pipeline = plan.pipeline();
+    FieldCollector fields;
+    fields.Collect(pipeline);
+    CheckRawUses(pipeline);
+    BuildEvents(fields.names());
+    for (const auto& c : pipeline.commands) Command(*c);
+    if (!plan.columns()) {
+      throw SqlUnsupported("output columns that depend on the data (end the search with stats, table or fields)");
+    }
+    CompiledSql out;
+    for (FieldId id : *plan.columns()) out.columns.push_back(Name(id));
+    out.sql = Statement(out.columns);
+    out.approximations = approximations_;
+    return out;
+  }
+
+ private:
+  // ---- relations ----
+
+  // The column name a field gets inside the statement: readable, unique, and the same whatever
+  // the dialect folds identifier case to.
+  std::string Column(const std::string& field) {
+    auto it = columns_.find(field);
+    if (it != columns_.end()) return it->second;
+    std::string base;
+    for (char c : field) base += std::isalnum(static_cast<unsigned char>(c)) ? static_cast<char>(std::tolower(static_cast<unsigned char>(c))) : '_';
+    if (base.empty() || !std::isalpha(static_cast<unsigned char>(base[0]))) base = "f" + base;
+    if (base.size() > 40) base.resize(40);
+    std::string name = base;
+    for (int n = 2; used_columns_.count(name); ++n) name = base + "_" + std::to_string(n);
+    used_columns_.insert(name);
+    columns_[field] = name;
+    return name;
+  }
+
+  std::string SelectList(const std::vector<std::pair<std::string, SqlValue>>& items, bool final_names) {
+    std::string out;
+    for (const auto& [field, value] : items) {
+      if (!final_names && value.type == SqlType::kNull) continue;  // a missing field needs no column
+      std::string name = final_names ? sql_.Ident(field) : Column(field);
+      std::string expr = value.type == SqlType::kNull ? NullOf() : value.sql;
+      out += (out.empty() ? "" : ",\n") + expr + " AS " + name;
+    }
+    if (out.empty()) out = "1 AS " + Column("_empty");
+    return out;
+  }
+
+  std::string NullOf() const { return sql_.spark() ? "CAST(NULL AS STRING)" : "CAST(NULL AS VARCHAR)"; }
+
+  std::string FromClause() const {
+    std::string out = "FROM " + from_;
+    for (const auto& j : joins_) out += "\n" + j;
+    if (!where_.empty()) {
+      out += "\nWHERE ";
+      for (size_t i = 0; i < where_.size(); ++i) out += (i ? "\n  AND " : "") + where_[i];
+    }
+    return out;
+  }
+
+  // Ends the current stage as a CTE whose columns are the fields in scope.
+  void Materialize(const std::string& group_by = "") {
+    std::string name = "s" + std::to_string(++stage_);
+    std::string body = "SELECT\n" + Indent(SelectList(scope_.fields(), false), "  ") + "\n" + FromClause() + group_by;
+    ctes_.push_back(name + " AS (\n" + Indent(body, "  ") + "\n)");
+    FieldScope next;
+    for (const auto& [field, value] : scope_.fields()) {
+      next.Set(field, value.type == SqlType::kNull ? SqlValue::Null() : SqlValue{Column(field), value.type});
+    }
+    scope_ = std::move(next);
+    from_ = name;
+    joins_.clear();
+    where_.clear();
+  }
+
+  std::string Statement(const std::vector<std::string>& columns) {
+    std::vector<std::pair<std::string, SqlValue>> items;
+    for (const auto& c : columns) items.emplace_back(c, scope_.Get(c));
+    std::string out;
+    if (!ctes_.empty()) {
+      out = "WITH\n";
+      for (size_t i = 0; i < ctes_.size(); ++i) out += ctes_[i] + (i + 1 < ctes_.size() ? ",\n" : "\n");
+    }
+    out += "SELECT\n" + Indent(SelectList(items, true), "  ") + "\n" + FromClause() + ";\n";
+    return out;
+  }
+
+  // ---- the events relation: raw fields, Splunk's own fields, the profile's derived fields ----
+
+  void CheckRawUses(const Pipeline& pipeline) {
+    for (const auto& c : pipeline.commands) {
+      if (c->kind == CommandKind::kStats) continue;  // dc(_raw) / count(_raw) are checked there
+      std::vector<FieldId> ids;
+      if (c->kind == CommandKind::kSearch) CollectFields(*static_cast<const SearchCommand&>(*c).expr, ids);
+      if (c->kind == CommandKind::kWhere) CollectFields(*static_cast<const WhereCommand&>(*c).expr, ids);
+      if (c->kind == CommandKind::kEval) {
+        for (const auto& a : static_cast<const EvalCommand&>(*c).assignments) CollectFields(*a.expr, ids);
+      }
+      for (FieldId id : ids) {
+        if (Name(id) == "_raw") throw SqlUnsupported("_raw used in " + c->name + " (the table has no raw event text)");
+      }
+    }
+  }
+
+  SqlValue FromResolved(const ResolvedField& r, const std::string& field) {
+    switch (r.kind) {
+      case ResolvedField::Kind::kScalar: return {r.sql, SqlType::kString};
+      case ResolvedField::Kind::kMulti: return {r.sql, SqlType::kMulti};
+      case ResolvedField::Kind::kAbsent: return SqlValue::Null();
+      case ResolvedField::Kind::kNotInTable:
+        Approximate("the field " + field + " is not a column of the CloudTrail table: read as always missing");
+        return SqlValue::Null();
+    }
+    return SqlValue::Null();
+  }
+
+  SqlValue Raw(const std::string& field) {
+    return FromResolved(ResolveCloudTrailField(sql_, field, ""), field);
+  }
+
+  std::string Shaped() {
+    auto col = [&](const char* f) { return Raw(f).sql; };
+    return "(" + col("eventVersion") + " IS NOT NULL OR (" + col("eventName") + " IS NOT NULL AND " + col("eventSource") +
+           " IS NOT NULL))";
+  }
+
+  SqlValue EventTime() {
+    return {sql_.EventTimeEpoch(Raw("eventTime").sql), SqlType::kNumber};
+  }
+
+  // Splunk's own fields and the event's fields, before the profile.
+  SqlValue BaseField(const std::string& field) {
+    if (field == "_time") return EventTime();
+    if (field == "source") {
+      if (sql_.duckdb()) return {target_.files.empty() ? NullOf() : "filename", SqlType::kString};
+      return {sql_.trino() ? "\"$path\"" : "input_file_name()", SqlType::kString};
+    }
+    if (field == "sourcetype") return {"CASE WHEN " + Shaped() + " THEN 'aws:cloudtrail' ELSE '_json' END", SqlType::kString};
+    if (field == "host") return {sql_.Str(target_.host), SqlType::kString};
+    if (field == "index") return {"'main'", SqlType::kString};
+    if (field == "_raw") return {RawText(), SqlType::kString};
+    if (field.rfind("date_", 0) == 0) {
+      static const std::set<std::string> kParts = {"second", "minute", "hour", "mday", "month", "year", "wday", "zone"};
+      std::string part = field.substr(5);
+      if (kParts.count(part)) {
+        SqlValue t = EventTime();
+        return {"CASE WHEN " + t.sql + " IS NOT NULL THEN " + sql_.DatePart(t.sql, part) + " END", SqlType::kString};
+      }
+    }
+    static const std::set<std::string> kUnsupported = {"_indextime", "linecount", "punct", "splunk_server", "timestartpos", "timeendpos", "eventtype", "tag"};
+    if (kUnsupported.count(field)) throw SqlUnsupported("the Splunk field " + field);
+    return Raw(field);
+  }
+
+  // A text that is equal for two events exactly when every column of the table is (dc(_raw)).
+  std::string RawText() {
+    if (sql_.duckdb()) return "CAST(to_json(" + std::string(target_.files.empty() ? target_.table : "ct") + ") AS VARCHAR)";
+    if (sql_.spark()) return "to_json(struct(*))";
+    std::string cols;
+    for (const auto& c : CloudTrailColumns()) cols += (cols.empty() ? "" : ", ") + SchemaName(sql_, c.name);
+    return "json_format(CAST(ROW(" + cols + ") AS JSON))";
+  }
+
+  void BuildEvents(const std::vector<std::string>& needed) {
+    SourceRelation();
+    Projection wanted;
+    for (const auto& n : needed) wanted.AddField(n);
+    FieldScope base;
+    for (const auto& n : needed) base.Set(n, BaseField(n));
+    std::set<std::string> derived;
+    if (profile_ != nullptr) {
+      BoundProfile bound(*profile_, wanted);
+      for (const auto& n : bound.input_fields()) {
+        if (!base.Has(n)) base.Set(n, BaseField(n));
+      }
+      // 1. aliases, 2. calculated fields (all reading the aliased fields), 3. lookups.
+      FieldScope aliased = base;
+      for (const FieldAlias* a : bound.aliases()) {
+        SqlValue v = base.Get(a->source);
+        if (a->keep_existing && aliased.Has(a->target) && aliased.Get(a->target).type != SqlType::kNull) {
+          v = Coalesce(aliased.Get(a->target), v);
+        }
+        aliased.Set(a->target, v);
+        derived.insert(a->target);
+      }
+      FieldScope calculated = aliased;
+      ExprToSql expr(sql_, aliased);
+      for (const CalculatedField* c : bound.calculated_fields()) {
+        SqlValue v = expr.Eval(*c->expr);
+        if (v.type == SqlType::kBool) throw SqlUnsupported("the profile's " + c->field + " is a condition");
+        calculated.Set(c->field, v);
+        derived.insert(c->field);
+      }
+      if (!bound.lookups().empty()) {
+        for (const AutomaticLookup* l : bound.lookups()) ProfileLookup(*l, calculated, derived);
+      }
+      base = calculated;
+    }
+    // Only CloudTrail-shaped events get the profile (the others are sourcetype _json).
+    std::string shaped = derived.empty() ? "" : Shaped();
+    for (const auto& n : needed) {
+      SqlValue v = base.Get(n);
+      if (derived.count(n) && v.type != SqlType::kNull) {
+        SqlValue raw = BaseField(n);
+        std::string otherwise = raw.type == SqlType::kNull ? "" : " ELSE " + (v.type == SqlType::kMulti && raw.type != SqlType::kMulti
+                                                                                  ? ExprToSql(sql_, base).Multi(raw)
+                                                                                  : raw.sql);
+        if (raw.type == SqlType::kMulti && v.type != SqlType::kMulti) {
+          v = {ExprToSql(sql_, base).Multi(v), SqlType::kMulti};
+        }
+        v = {"CASE WHEN " + shaped + " THEN " + v.sql + otherwise + " END", v.type};
+      }
+      scope_.Set(n, v);
+    }
+    Materialize();
+  }
+
+  SqlValue Coalesce(const SqlValue& a, const SqlValue& b) {
+    if (a.type == SqlType::kNull) return b;
+    if (b.type == SqlType::kNull) return a;
+    ExprToSql e(sql_, scope_);
+    if (a.type == SqlType::kMulti || b.type == SqlType::kMulti) {
+      return {"COALESCE(" + e.Multi(a) + ", " + e.Multi(b) + ")", SqlType::kMulti};
+    }
+    if (a.type == b.type) return {"COALESCE(" + a.sql + ", " + b.sql + ")", a.type};
+    return {"COALESCE(" + e.Text(a) + ", " + e.Text(b) + ")", SqlType::kString};
+  }
+
+  void ProfileLookup(const AutomaticLookup& l, FieldScope& scope, std::set<std::string>& derived);
+
+  void SourceRelation() {
+    if (!sql_.duckdb() || target_.files.empty()) {
+      from_ = target_.table;
+      return;
+    }
+    std::string files;
+    for (const auto& f : target_.files) files += (files.empty() ? "" : ", ") + sql_.Str(f);
+    std::string read = "read_json([" + files + "],\n  format = 'unstructured', records = true, ignore_errors = true,\n" +
+                       "  maximum_object_size = 1073741824, filename = true,\n  columns = " + DuckDbReadJsonColumns() + ")";
+    ctes_.push_back("files AS (\n  SELECT * FROM " + read + "\n)");
+    // S3 delivery files hold {"Records": [...]}; JSON lines hold one event per line.
+    ctes_.push_back(
+        "ct AS (\n"
+        "  SELECT unnest(r), filename FROM (SELECT unnest(\"Records\") AS r, filename FROM files WHERE \"Records\" IS NOT NULL)\n"
+        "  UNION ALL BY NAME\n"
+        "  SELECT * EXCLUDE (\"Records\") FROM files WHERE \"Records\" IS NULL\n"
+        ")");
+    from_ = "ct";
+  }
+
+  void Approximate(const std::string& what) {
+    if (std::find(approximations_.begin(), approximations_.end(), what) == approximations_.end()) approximations_.push_back(what);
+  }
+
+  // ---- commands ----
+
+  void Command(const trailhound::Command& c) {
+    ExprToSql expr(sql_, scope_);
+    switch (c.kind) {
+      case CommandKind::kSearch: {
+        std::string cond = expr.Search(*static_cast<const SearchCommand&>(c).expr);
+        if (cond != "TRUE") where_.push_back(cond);
+        return;
+      }
+      case CommandKind::kWhere: {
+        SqlValue v = expr.Eval(*static_cast<const WhereCommand&>(c).expr);
+        where_.push_back(expr.Truth(v));
+        return;
+      }
+      case CommandKind::kEval:
+        for (const auto& a : static_cast<const EvalCommand&>(c).assignments) {
+          ExprToSql e(sql_, scope_);
+          SqlValue v = e.Eval(*a.expr);
+          if (v.type == SqlType::kBool) throw SqlUnsupported("eval assigning a condition to " + Name(a.target));
+          scope_.Set(Name(a.target), v);
+        }
+        return;
+      case CommandKind::kBin: Bin(static_cast<const BinCommand&>(c)); return;
+      case CommandKind::kStats: Stats(static_cast<const StatsCommand&>(c)); return;
+      case CommandKind::kConvert: Convert(static_cast<const ConvertCommand&>(c)); return;
+      case CommandKind::kRename: Rename(static_cast<const RenameCommand&>(c)); return;
+      case CommandKind::kTable: {
+        FieldScope next;
+        for (const auto& f : static_cast<const TableCommand&>(c).fields) {
+          if (HasWildcard(f)) throw SqlUnsupported("table with a wildcard (" + f + ")");
+          next.Set(f, scope_.Get(f));
+        }
+        scope_ = std::move(next);
+        return;
+      }
+      case CommandKind::kFields: {
+        const auto& f = static_cast<const FieldsCommand&>(c);
+        for (const auto& name : f.fields) {
+          if (HasWildcard(name)) throw SqlUnsupported("fields with a wildcard (" + name + ")");
+        }
+        FieldScope next;
+        if (f.remove) {
+          next = scope_;
+          for (const auto& name : f.fields) next.Remove(name);
+        } else {
+          for (const auto& name : f.fields) next.Set(name, scope_.Get(name));
+        }
+        scope_ = std::move(next);
+        return;
+      }
+      case CommandKind::kFillnull: Fillnull(static_cast<const FillnullCommand&>(c)); return;
+      case CommandKind::kMvexpand: Mvexpand(static_cast<const MvexpandCommand&>(c)); return;
+      default: throw SqlUnsupported("the " + c.name + " command");
+    }
+  }
+
+  void Bin(const BinCommand& b) {
+    if (!b.time_span) throw SqlUnsupported("bin with a numeric span");
+    if (b.span_months) throw SqlUnsupported("bin with a span in months");
+    if (b.aligntime && b.span_seconds < 86400) throw SqlUnsupported("bin with aligntime");
+    SqlValue v = scope_.Get(Name(b.field));
+    if (v.type == SqlType::kNull) {
+      scope_.Set(Name(b.as ? *b.as : b.field), SqlValue::Null());
+      return;
+    }
+    if (v.type == SqlType::kMulti) throw SqlUnsupported("bin on a multivalue field");
+    std::string t = v.type == SqlType::kNumber ? v.sql : sql_.TryDouble(v.sql);
+    std::string span = sql_.Num(b.span_seconds);
+    scope_.Set(Name(b.as ? *b.as : b.field), {"(floor(" + t + " / " + span + ") * " + span + ")", SqlType::kNumber});
+  }
+
+  void Convert(const ConvertCommand& c) {
+    for (const auto& conv : c.conversions) {
+      if (conv.function == "none") continue;
+      if (conv.function != "ctime") throw SqlUnsupported("convert " + conv.function + "()");
+      if (HasWildcard(conv.field)) throw SqlUnsupported("convert on a wildcard field");
+      SqlValue v = scope_.Get(conv.field);
+      std::string target = conv.as ? Name(*conv.as) : conv.field;
+      if (v.type == SqlType::kNull) continue;  // a missing field is left alone
+      if (v.type == SqlType::kMulti) throw SqlUnsupported("convert ctime on a multivalue field");
+      std::string epoch = v.type == SqlType::kNumber ? v.sql : sql_.TryDouble(v.sql);
+      auto text = sql_.FormatEpoch(epoch, c.timeformat);
+      if (!text) throw SqlUnsupported("the time format " + c.timeformat);
+      // A value that is not a number is left unchanged.
+      std::string original = v.type == SqlType::kNumber ? sql_.NumberText(v.sql) : v.sql;
+      scope_.Set(target, {"COALESCE(" + *text + ", " + original + ")", SqlType::kString});
+    }
+  }
+
+  void Rename(const RenameCommand& r) {
+    for (const auto& [from, to] : r.pairs) {
+      if (!HasWildcard(from)) {
+        if (from == to) continue;
+        SqlValue v = scope_.Get(from);
+        scope_.Remove(from);
+        scope_.Set(to, v);
+        continue;
+      }
+      // Each field the pattern matches moves; per row only when it has a value.
+      struct Move {
+        std::string src, dst;
+        SqlValue value;
+      };
+      std::vector<Move> moves;
+      for (const auto& [field, value] : scope_.fields()) {
+        std::vector<std::string> caps;
+        if (!GlobCapture(field, from, &caps)) continue;
+        std::string dst = GlobSubstitute(to, caps);
+        if (dst.empty() || dst == field) continue;
+        moves.push_back({field, dst, value});
+      }
+      FieldScope before = scope_;
+      for (const auto& m : moves) scope_.Remove(m.src);
+      for (const auto& m : moves) {
+        bool dst_moved_away = std::any_of(moves.begin(), moves.end(), [&](const Move& o) { return o.src == m.dst; });
+        SqlValue old = dst_moved_away ? SqlValue::Null() : before.Get(m.dst);
+        scope_.Set(m.dst, Coalesce(m.value, old));
+      }
+    }
+  }
+
+  void Fillnull(const FillnullCommand& f) {
+    ExprToSql e(sql_, scope_);
+    std::string value = sql_.Str(f.value);
+    auto filled = [&](const SqlValue& v) -> SqlValue {
+      if (v.type == SqlType::kNull) return {value, SqlType::kString};
+      if (v.type == SqlType::kMulti) return {"COALESCE(" + v.sql + ", " + sql_.ArrayOf({value}) + ")", SqlType::kMulti};
+      return {"COALESCE(" + e.Text(v) + ", " + value + ")", SqlType::kString};
+    };
+    if (!f.fields.empty()) {
+      for (FieldId id : f.fields) scope_.Set(Name(id), filled(scope_.Get(Name(id))));
+      return;
+    }
+    // Every field some row has: fill it where it is missing (a window over all rows).
+    Materialize();
+    FieldScope next;
+    for (const auto& [field, v] : scope_.fields()) {
+      if (v.type == SqlType::kNull) {
+        next.Set(field, v);
+        continue;
+      }
+      SqlValue fv = filled(v);
+      next.Set(field, {"CASE WHEN count(" + v.sql + ") OVER () > 0 THEN " + fv.sql + " END", fv.type});
+    }
+    scope_ = std::move(next);
+  }
+
+  void Mvexpand(const MvexpandCommand& m) {
+    if (m.limit) throw SqlUnsupported("mvexpand limit=");
+    std::string field = Name(m.field);
+    SqlValue v = scope_.Get(field);
+    if (v.type == SqlType::kNull) {
+      where_.push_back("FALSE");
+      return;
+    }
+    if (v.type != SqlType::kMulti) {
+      where_.push_back("(" + v.sql + " IS NOT NULL)");
+      return;
+    }
+    Materialize();
+    std::string alias = "u" + std::to_string(++unnests_);
+    joins_.push_back(sql_.UnnestJoin(scope_.Get(field).sql, alias, "v"));
+    scope_.Set(field, {sql_.UnnestColumn(alias, "v"), SqlType::kString});
+  }
+
+  void Stats(const StatsCommand& s) {
+    if (s.dedup_splitvals) throw SqlUnsupported("stats dedup_splitvals");
+    ExprToSql e(sql_, scope_);
+    std::vector<std::pair<std::string, SqlValue>> items;
+    std::vector<std::string> groups;
+    for (FieldId b : s.by) {
+      std::string name = Name(b);
+      SqlValue v = scope_.Get(name);
+      if (v.type == SqlType::kNull) {
+        where_.push_back("FALSE");  // every event lacks the by-field: no group
+        items.emplace_back(name, SqlValue::Null());
+        continue;
+      }
+      if (v.type == SqlType::kBool) throw SqlUnsupported("stats by a condition");
+      if (v.type == SqlType::kMulti) {
+        // Each value of a multivalue by-field is a group of its own.
+        std::string alias = "u" + std::to_string(++unnests_);
+        joins_.push_back(sql_.UnnestJoin(v.sql, alias, "v"));
+        v = {sql_.UnnestColumn(alias, "v"), SqlType::kString};
+      }
+      where_.push_back("(" + v.sql + " IS NOT NULL)");
+      items.emplace_back(name, v);
+      groups.push_back(std::to_string(items.size()));
+    }
+    for (const auto& a : s.aggregates) {
+      if (a.field_pattern) throw SqlUnsupported("stats with a wildcard field (" + *a.field_pattern + ")");
+      if (a.eval) throw SqlUnsupported(a.function + "(eval(...))");
+      items.emplace_back(Name(a.output), Aggregate(a, e));
+    }
+    std::string group_by;
+    if (!groups.empty()) {
+      group_by = "\nGROUP BY ";
+      for (size_t i = 0; i < groups.size(); ++i) group_by += (i ? ", " : "") + groups[i];
+    }
+    FieldScope out;
+    for (const auto& [name, v] : items) out.Set(name, v);
+    scope_ = std::move(out);
+    Materialize(group_by);
+  }
+
+  SqlValue Aggregate(const AggregateSpec& a, const ExprToSql& e) {
+    const std::string& f = a.function;
+    if (!a.field) {
+      if (f == "count") return {"count(*)", SqlType::kNumber};
+      throw SqlUnsupported(f + "() without a field");
+    }
+    std::string field = Name(*a.field);
+    SqlValue v = scope_.Get(field);
+    bool multi = v.type == SqlType::kMulti;
+    if (field == "_raw" && f != "dc" && f != "count") throw SqlUnsupported(f + "(_raw)");
+    if (v.type == SqlType::kNull) {
+      if (f == "count" || f == "dc") return {"0", SqlType::kNumber};
+      return SqlValue::Null();
+    }
+    if (f == "count") {
+      if (multi) return {"COALESCE(sum(" + sql_.Length(v.sql) + "), 0)", SqlType::kNumber};
+      return {"count(" + v.sql + ")", SqlType::kNumber};
+    }
+    if (f == "dc" || f == "distinct_count") {
+      if (multi) {
+        return {"COALESCE(" + sql_.Length(sql_.Distinct(sql_.Flatten(sql_.CollectList(v.sql)))) + ", 0)", SqlType::kNumber};
+      }
+      return {sql_.CountDistinct(e.Text(v)), SqlType::kNumber};
+    }
+    if (f == "values") {
+      std::string all = multi ? sql_.Flatten(sql_.CollectList(v.sql)) : sql_.CollectList(e.Text(v));
+      return {sql_.NullIfEmpty(sql_.SortDistinct(all)), SqlType::kMulti};
+    }
+    if (f == "min" || f == "max") {
+      if (multi) throw SqlUnsupported(f + "() of a multivalue field");
+      if (v.type == SqlType::kNumber) return {f + "(" + v.sql + ")", SqlType::kNumber};
+      // Numbers sort below texts: min is the smallest number if any, max the largest text if any.
+      std::string num = f + "(" + sql_.TryDouble(v.sql) + ")";
+      std::string text = f + "(CASE WHEN " + sql_.TryDouble(v.sql) + " IS NULL THEN " + v.sql + " END)";
+      if (f == "min") return {"COALESCE(" + sql_.NumberText(num) + ", " + text + ")", SqlType::kString};
+      return {"COALESCE(" + text + ", " + sql_.NumberText(num) + ")", SqlType::kString};
+    }
+    if (f == "sum" || f == "avg" || f == "mean") {
+      if (multi) throw SqlUnsupported(f + "() of a multivalue field");
+      std::string x = v.type == SqlType::kNumber ? v.sql : sql_.TryDouble(v.sql);
+      return {std::string(f == "sum" ? "sum(" : "avg(") + x + ")", SqlType::kNumber};
+    }
+    throw SqlUnsupported("the stats function " + f + "()");
+  }
+
+  SqlSpelling sql_;
+  const SqlTarget& target_;
+  const Profile* profile_;
+  std::vector<std::string> ctes_;
+  std::string from_;
+  std::vector<std::string> joins_;
+  std::vector<std::string> where_;
+  FieldScope scope_;
+  std::map<std::string, std::string> columns_;
+  std::set<std::string> used_columns_;
+  std::vector<std::string> approximations_;
+  int stage_ = 0;
+  int unnests_ = 0;
+};
+
+void PipelineCompiler::ProfileLookup(const AutomaticLookup& l, FieldScope&, std::set<std::string>&) {
+  throw SqlUnsupported("the profile's automatic lookup " + l.name + " (fields " + [&] {
+    std::string s;
+    for (const auto& o : l.outputs) s += (s.empty() ? "" : ", ") + o.field;
+    return s;
+  }() + ")");
+}
+
+}  // namespace
+
+CompiledSql CompileToSql(const QueryPlan& plan, const Profile* profile, const SqlTarget& target) {
+  PipelineCompiler compiler(target, profile);
+  return compiler.Compile(plan);
+}
+
+}  // namespace trailhound
