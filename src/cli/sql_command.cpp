@@ -44,22 +44,35 @@ struct SqlItem {
   std::string refused;   // why there is no statement
 };
 
-// Whether DuckDB's read_json can read the file as the SQL reads it: JSON objects (lines or an S3
-// Records document), plain or gzipped with a .gz name. Returns why not, or "" when it can.
-std::string DuckDbUnreadable(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  char head[4096];
-  in.read(head, sizeof head);
-  std::string_view text(head, static_cast<size_t>(in.gcount()));
-  if (text.size() >= 2 && static_cast<unsigned char>(text[0]) == 0x1f && static_cast<unsigned char>(text[1]) == 0x8b) {
-    return path.size() > 3 && path.compare(path.size() - 3, 3, ".gz") == 0 ? "" : "gzip without a .gz name";
+// Which read_json call reads the file, by what trailhound's own reader finds in it: JSON lines, or
+// a document (an S3 Records file, one event object). Returns why neither for the other shapes
+// (arrays, CloudWatch Logs and EventBridge wrappers, LookupEvents output, digests, ...).
+std::string ClassifyForDuckDb(const InputFile& file, SqlTarget& target) {
+  InputSummary s;
+  ReadInputFile(file, s, [](const RawEvent&) {});
+  bool gz_name = file.path.size() > 3 && file.path.compare(file.path.size() - 3, 3, ".gz") == 0;
+  std::ifstream in(file.path, std::ios::binary);
+  char magic[2] = {0, 0};
+  in.read(magic, 2);
+  bool gzip = static_cast<unsigned char>(magic[0]) == 0x1f && static_cast<unsigned char>(magic[1]) == 0x8b;
+  if (gzip != gz_name) return gzip ? "gzip without a .gz name" : "a .gz name on a file that is not gzip";
+  uint64_t total = 0;
+  for (uint64_t n : s.files_by_kind) total += n;
+  if (total == 0) return "no events (skipped by trailhound too)";
+  if (s.files_of(FileKind::kJsonLines) == total) {
+    target.line_files.push_back(file.path);
+    return "";
   }
-  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-  size_t i = text.find_first_not_of(" \t\r\n");
-  if (i == std::string_view::npos) return "empty";
-  if (text[i] == '{') return "";
-  if (text[i] == '[') return "a JSON array document";
-  return "not JSON";
+  if (s.files_of(FileKind::kRecords) + s.files_of(FileKind::kSingleEvent) == total) {
+    target.document_files.push_back(file.path);
+    return "";
+  }
+  for (size_t k = 0; k < s.files_by_kind.size(); ++k) {
+    if (s.files_by_kind[k] && k != static_cast<size_t>(FileKind::kJsonLines) && k != static_cast<size_t>(FileKind::kRecords)) {
+      return std::string(FileKindName(static_cast<FileKind>(k))) + " file";
+    }
+  }
+  return "not JSON lines or a Records file";
 }
 
 std::string Comment(const std::string& text) {
@@ -73,8 +86,9 @@ std::string Comment(const std::string& text) {
 
 std::string Header(const SqlItem& item, const SqlArgs& args, const SqlTarget& target, const std::vector<std::string>& left_out) {
   std::string out = Comment("trailhound sql: " + item.name + (item.id.empty() ? "" : " (" + item.id + ")"));
-  std::string input = target.files.empty() ? "the table " + target.table
-                                           : std::to_string(target.files.size()) + " file(s) through read_json";
+  std::string input = !target.reads_files()
+                          ? "the table " + target.table
+                          : std::to_string(target.line_files.size() + target.document_files.size()) + " file(s) through read_json";
   out += Comment("dialect: " + args.dialect + "; reads " + input);
   if (!left_out.empty()) {
     std::string names;
@@ -151,11 +165,10 @@ int RunSql(SqlArgs& args) {
     InputSummary summary;
     for (const auto& f : ListInputsOrThrow(args.common.paths, summary)) {
       if (f.path == "-") throw Error(ErrorKind::kUsage, "DuckDB cannot read standard input: give files");
-      std::string why = DuckDbUnreadable(f.path);
-      if (why.empty()) target.files.push_back(f.path);
-      else left_out.push_back(f.path + " (" + why + ")");
+      std::string why = ClassifyForDuckDb(f, target);
+      if (!why.empty()) left_out.push_back(f.path + " (" + why + ")");
     }
-    if (target.files.empty()) {
+    if (!target.reads_files()) {
       throw Error(ErrorKind::kUsage, "none of the input files holds JSON objects DuckDB can read (JSON lines, Records files, .gz)");
     }
   }
@@ -182,6 +195,7 @@ int RunSql(SqlArgs& args) {
         w.Null("sql");
       }
       w.Strings("approximations", &approx);
+      w.Strings("left_out", &left_out);
       if (item.compiled) w.Null("refused"); else w.String("refused", item.refused);
       w.Bool("ordered", item.compiled && item.compiled->ordered);
       w.Close();

@@ -167,9 +167,11 @@ ResolvedField ResolveJson(const SqlSpelling& sql, const std::string& json, const
 }
 
 ResolvedField ResolveIn(const SqlSpelling& sql, const std::vector<SchemaNode>& nodes, const std::string& base,
-                        const std::vector<Segment>& segs, size_t i, bool top) {
+                        const std::vector<Segment>& segs, size_t i) {
   const SchemaNode* node = Child(nodes, segs[i].key);
-  if (node == nullptr) return {top ? ResolvedField::Kind::kAbsent : ResolvedField::Kind::kNotInTable, ""};
+  // The table has every top-level field CloudTrail documents, so another top-level name is in no
+  // CloudTrail record; a key inside a struct it does not list may be (userIdentity grows).
+  if (node == nullptr) return {i == 0 ? ResolvedField::Kind::kAbsent : ResolvedField::Kind::kNotInTable, ""};
   std::string name = SchemaName(sql, node->name);
   std::string access = base.empty() ? name : base + "." + name;
   bool last = i + 1 == segs.size();
@@ -187,10 +189,10 @@ ResolvedField ResolveIn(const SqlSpelling& sql, const std::vector<SchemaNode>& n
       return ResolveJson(sql, access, segs, i + 1, 0);
     case Kind::kStruct:
       if (last || segs[i].array) return {ResolvedField::Kind::kAbsent, ""};
-      return ResolveIn(sql, node->children, access, segs, i + 1, false);
+      return ResolveIn(sql, node->children, access, segs, i + 1);
     case Kind::kArray: {
       if (!segs[i].array || last) return {ResolvedField::Kind::kAbsent, ""};
-      ResolvedField inner = ResolveIn(sql, node->children, "r", segs, i + 1, false);
+      ResolvedField inner = ResolveIn(sql, node->children, "r", segs, i + 1);
       if (inner.kind != ResolvedField::Kind::kScalar) return inner;
       std::string values = sql.Transform(access, "r", inner.sql);
       return {ResolvedField::Kind::kMulti, sql.NullIfEmpty(sql.Filter(values, "v", "v IS NOT NULL"))};
@@ -204,7 +206,7 @@ ResolvedField ResolveIn(const SqlSpelling& sql, const std::vector<SchemaNode>& n
 ResolvedField ResolveCloudTrailField(const SqlSpelling& sql, const std::string& field, const std::string& row) {
   std::vector<Segment> segs = Segments(field);
   if (segs.empty() || segs[0].key.empty()) return {ResolvedField::Kind::kAbsent, ""};
-  return ResolveIn(sql, CloudTrailColumns(), row, segs, 0, true);
+  return ResolveIn(sql, CloudTrailColumns(), row, segs, 0);
 }
 
 std::string AthenaCloudTrailDdl(const AthenaDdlOptions& o) {
@@ -261,12 +263,14 @@ std::string SparkEventSchema() {
   return out;
 }
 
-std::string DuckDbReadJsonColumns() {
-  SchemaNode record{"Records", Kind::kArray, CloudTrailColumns()};
-  std::string out = "{\"Records\": '" + DuckDbType(record) + "'";
-  for (const auto& c : CloudTrailColumns()) out += ", \"" + c.name + "\": '" + DuckDbType(c) + "'";
-  out += "}";
-  return out;
+std::string DuckDbReadJsonColumns(bool with_records) {
+  std::string out;
+  if (with_records) {
+    SchemaNode record{"Records", Kind::kArray, CloudTrailColumns()};
+    out = "\"Records\": '" + DuckDbType(record) + "'";
+  }
+  for (const auto& c : CloudTrailColumns()) out += (out.empty() ? "\"" : ", \"") + c.name + "\": '" + DuckDbType(c) + "'";
+  return "{" + out + "}";
 }
 
 }  // namespace trailhound

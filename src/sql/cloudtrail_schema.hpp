@@ -64,8 +64,8 @@ std::string AthenaCloudTrailDdl(const AthenaDdlOptions& options);
 // The Spark schema (a DDL string for spark.read.schema) of one event, and of a Records document.
 std::string SparkEventSchema();
 
-// The DuckDB column map for read_json (`{"eventTime": 'VARCHAR', ...}`), with a `Records` column
-// holding the same struct as a list so that S3 Records documents and JSON lines read alike.
-std::string DuckDbReadJsonColumns();
+// The DuckDB column map for read_json (`{"eventTime": 'VARCHAR', ...}`); `with_records` adds a
+// `Records` column holding the same struct as a list, for S3 Records documents.
+std::string DuckDbReadJsonColumns(bool with_records);
 
 }  // namespace trailhound

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "functions/value_compare.hpp"
+#include "exec/lookup_table.hpp"
 #include "profile/bound_profile.hpp"
 #include "spl/row_command_ast.hpp"
 #include "sql/cloudtrail_schema.hpp"
@@ -27,101 +28,112 @@ std::string Indent(const std::string& text, const std::string& pad) {
   return out;
 }
 
-// Every field name a pipeline reads or writes, in first-seen order. Wildcard renames add the
-// source name of every target they could produce, so that the events relation carries it.
+// The event fields a pipeline reads: every field some command reads before any command has set it,
+// up to the first stats (after which rows hold only its outputs). Wildcard renames add the source
+// name of every target read after them, so that the events relation carries it.
 class FieldCollector {
  public:
-  void Add(const std::string& name) {
-    if (seen_.insert(name).second) names_.push_back(name);
-  }
-  void Add(FieldId id) { Add(Name(id)); }
-  void AddSearch(const SearchExpr& e) {
-    std::vector<FieldId> ids;
-    CollectFields(e, ids);
-    for (FieldId id : ids) Add(id);
-  }
-  void AddEval(const EvalExpr& e) {
-    std::vector<FieldId> ids;
-    CollectFields(e, ids);
-    for (FieldId id : ids) Add(id);
-  }
   void Collect(const Pipeline& pipeline) {
     std::vector<std::pair<std::string, std::string>> wildcard_renames;
     for (const auto& c : pipeline.commands) {
+      if (!events_) break;
       switch (c->kind) {
-        case CommandKind::kSearch: AddSearch(*static_cast<const SearchCommand&>(*c).expr); break;
-        case CommandKind::kWhere: AddEval(*static_cast<const WhereCommand&>(*c).expr); break;
+        case CommandKind::kSearch: ReadSearch(*static_cast<const SearchCommand&>(*c).expr); break;
+        case CommandKind::kWhere: ReadEval(*static_cast<const WhereCommand&>(*c).expr); break;
         case CommandKind::kEval:
           for (const auto& a : static_cast<const EvalCommand&>(*c).assignments) {
-            AddEval(*a.expr);
-            Add(a.target);
+            ReadEval(*a.expr);
+            Write(Name(a.target));
           }
           break;
         case CommandKind::kBin: {
           const auto& b = static_cast<const BinCommand&>(*c);
-          Add(b.field);
-          if (b.as) Add(*b.as);
+          Read(Name(b.field));
+          Write(Name(b.as ? *b.as : b.field));
           break;
         }
         case CommandKind::kStats: {
           const auto& s = static_cast<const StatsCommand&>(*c);
           for (const auto& a : s.aggregates) {
-            if (a.field) Add(*a.field);
-            if (a.eval) AddEval(*a.eval);
+            if (a.field) Read(Name(*a.field));
+            if (a.eval) ReadEval(*a.eval);
           }
-          for (FieldId b : s.by) Add(b);
+          for (FieldId b : s.by) Read(Name(b));
+          events_ = false;
           break;
         }
         case CommandKind::kConvert:
           for (const auto& v : static_cast<const ConvertCommand&>(*c).conversions) {
-            if (!HasWildcard(v.field)) Add(v.field);
+            if (HasWildcard(v.field)) continue;
+            Read(v.field);
+            Write(v.as ? Name(*v.as) : v.field);
           }
           break;
         case CommandKind::kRename:
           for (const auto& [from, to] : static_cast<const RenameCommand&>(*c).pairs) {
             if (HasWildcard(from)) {
               wildcard_renames.emplace_back(from, to);
-            } else {
-              Add(from);
-              Add(to);
+              continue;
             }
+            Read(from);
+            Write(from);  // gone: a later read of it is null, not the event's field
+            Write(to);
           }
           break;
         case CommandKind::kTable:
-          for (const auto& f : static_cast<const TableCommand&>(*c).fields) Add(f);
+          for (const auto& f : static_cast<const TableCommand&>(*c).fields) Read(f);
           break;
         case CommandKind::kFields:
-          for (const auto& f : static_cast<const FieldsCommand&>(*c).fields) Add(f);
+          for (const auto& f : static_cast<const FieldsCommand&>(*c).fields) Read(f);
           break;
-        case CommandKind::kMvexpand: Add(static_cast<const MvexpandCommand&>(*c).field); break;
+        case CommandKind::kMvexpand: Read(Name(static_cast<const MvexpandCommand&>(*c).field)); break;
         case CommandKind::kFillnull:
-          for (FieldId f : static_cast<const FillnullCommand&>(*c).fields) Add(f);
+          for (FieldId f : static_cast<const FillnullCommand&>(*c).fields) Read(Name(f));
           break;
         case CommandKind::kSpath: {
           const auto& s = static_cast<const SpathCommand&>(*c);
-          Add(s.input);
-          if (s.output) Add(*s.output);
+          Read(Name(s.input));
+          if (s.output) Write(Name(*s.output));
           break;
         }
         default: break;
       }
     }
-    // A later reference to `x` after `rename p.* as *` reads `p.x`.
-    for (size_t round = 0; round < 2; ++round) {
-      for (auto it = wildcard_renames.rbegin(); it != wildcard_renames.rend(); ++it) {
-        std::vector<std::string> snapshot = names_;
-        for (const auto& n : snapshot) {
-          std::vector<std::string> caps;
-          if (GlobCapture(n, it->second, &caps)) Add(GlobSubstitute(it->first, caps));
-        }
+    // A later read of `x` after `rename p.* as *` reads `p.x`.
+    for (auto it = wildcard_renames.rbegin(); it != wildcard_renames.rend(); ++it) {
+      std::vector<std::string> snapshot = names_;
+      for (const auto& n : snapshot) {
+        std::vector<std::string> caps;
+        if (GlobCapture(n, it->second, &caps)) Add(GlobSubstitute(it->first, caps));
       }
     }
   }
+  // The event fields read, in first-read order.
   const std::vector<std::string>& names() const { return names_; }
 
  private:
+  void Add(const std::string& name) {
+    if (seen_.insert(name).second) names_.push_back(name);
+  }
+  void Read(const std::string& name) {
+    if (events_ && !written_.count(name)) Add(name);
+  }
+  void Write(const std::string& name) { written_.insert(name); }
+  void ReadSearch(const SearchExpr& e) {
+    std::vector<FieldId> ids;
+    CollectFields(e, ids);
+    for (FieldId id : ids) Read(Name(id));
+  }
+  void ReadEval(const EvalExpr& e) {
+    std::vector<FieldId> ids;
+    CollectFields(e, ids);
+    for (FieldId id : ids) Read(Name(id));
+  }
+
+  bool events_ = true;
   std::vector<std::string> names_;
   std::set<std::string> seen_;
+  std::set<std::string> written_;
 };
 
 class PipelineCompiler {
@@ -247,6 +259,14 @@ class PipelineCompiler {
     return SqlValue::Null();
   }
 
+  // The table's column for a field the profile derives: missing without a note when the table has
+  // none (the profile produces it).
+  SqlValue Quiet(const std::string& field) {
+    ResolvedField r = ResolveCloudTrailField(sql_, field, "");
+    if (r.kind == ResolvedField::Kind::kNotInTable) return SqlValue::Null();
+    return FromResolved(r, field);
+  }
+
   SqlValue Raw(const std::string& field) {
     return FromResolved(ResolveCloudTrailField(sql_, field, ""), field);
   }
@@ -265,7 +285,7 @@ class PipelineCompiler {
   SqlValue BaseField(const std::string& field) {
     if (field == "_time") return EventTime();
     if (field == "source") {
-      if (sql_.duckdb()) return {target_.files.empty() ? NullOf() : "filename", SqlType::kString};
+      if (sql_.duckdb()) return {target_.reads_files() ? "filename" : NullOf(), SqlType::kString};
       return {sql_.trino() ? "\"$path\"" : "input_file_name()", SqlType::kString};
     }
     if (field == "sourcetype") return {"CASE WHEN " + Shaped() + " THEN 'aws:cloudtrail' ELSE '_json' END", SqlType::kString};
@@ -287,7 +307,7 @@ class PipelineCompiler {
 
   // A text that is equal for two events exactly when every column of the table is (dc(_raw)).
   std::string RawText() {
-    if (sql_.duckdb()) return "CAST(to_json(" + std::string(target_.files.empty() ? target_.table : "ct") + ") AS VARCHAR)";
+    if (sql_.duckdb()) return "CAST(to_json(" + std::string(target_.reads_files() ? "ct" : target_.table) + ") AS VARCHAR)";
     if (sql_.spark()) return "to_json(struct(*))";
     std::string cols;
     for (const auto& c : CloudTrailColumns()) cols += (cols.empty() ? "" : ", ") + SchemaName(sql_, c.name);
@@ -298,8 +318,14 @@ class PipelineCompiler {
     SourceRelation();
     Projection wanted;
     for (const auto& n : needed) wanted.AddField(n);
+    // The profile's fields are not read from the table (the ELSE branch below reads the table's
+    // column, if any, for events that are not CloudTrail-shaped).
+    std::set<std::string> profile_fields;
+    if (profile_ != nullptr) {
+      for (const auto& f : profile_->DerivedFields()) profile_fields.insert(f);
+    }
     FieldScope base;
-    for (const auto& n : needed) base.Set(n, BaseField(n));
+    for (const auto& n : needed) base.Set(n, profile_fields.count(n) ? Quiet(n) : BaseField(n));
     std::set<std::string> derived;
     if (profile_ != nullptr) {
       BoundProfile bound(*profile_, wanted);
@@ -334,7 +360,7 @@ class PipelineCompiler {
     for (const auto& n : needed) {
       SqlValue v = base.Get(n);
       if (derived.count(n) && v.type != SqlType::kNull) {
-        SqlValue raw = BaseField(n);
+        SqlValue raw = Quiet(n);
         std::string otherwise = raw.type == SqlType::kNull ? "" : " ELSE " + (v.type == SqlType::kMulti && raw.type != SqlType::kMulti
                                                                                   ? ExprToSql(sql_, base).Multi(raw)
                                                                                   : raw.sql);
@@ -362,22 +388,33 @@ class PipelineCompiler {
   void ProfileLookup(const AutomaticLookup& l, FieldScope& scope, std::set<std::string>& derived);
 
   void SourceRelation() {
-    if (!sql_.duckdb() || target_.files.empty()) {
+    if (!sql_.duckdb() || !target_.reads_files()) {
       from_ = target_.table;
       return;
     }
-    std::string files;
-    for (const auto& f : target_.files) files += (files.empty() ? "" : ", ") + sql_.Str(f);
-    std::string read = "read_json([" + files + "],\n  format = 'unstructured', records = true, ignore_errors = true,\n" +
-                       "  maximum_object_size = 1073741824, filename = true,\n  columns = " + DuckDbReadJsonColumns() + ")";
-    ctes_.push_back("files AS (\n  SELECT * FROM " + read + "\n)");
-    // S3 delivery files hold {"Records": [...]}; JSON lines hold one event per line.
-    ctes_.push_back(
-        "ct AS (\n"
-        "  SELECT unnest(r), filename FROM (SELECT unnest(\"Records\") AS r, filename FROM files WHERE \"Records\" IS NOT NULL)\n"
-        "  UNION ALL BY NAME\n"
-        "  SELECT * EXCLUDE (\"Records\") FROM files WHERE \"Records\" IS NULL\n"
-        ")");
+    auto list = [&](const std::vector<std::string>& files) {
+      std::string out;
+      for (const auto& f : files) out += (out.empty() ? "" : ", ") + sql_.Str(f);
+      return "[" + out + "]";
+    };
+    std::string parts;
+    if (!target_.document_files.empty()) {
+      // S3 delivery files hold {"Records": [...]}; a document may also be one event object.
+      ctes_.push_back("documents AS (\n  SELECT * FROM read_json(" + list(target_.document_files) +
+                      ",\n    format = 'unstructured', records = true, maximum_object_size = 1073741824, filename = true,\n"
+                      "    columns = " + DuckDbReadJsonColumns(true) + ")\n)");
+      parts = "  SELECT unnest(r), filename FROM (SELECT unnest(\"Records\") AS r, filename FROM documents WHERE \"Records\" IS NOT NULL)\n"
+              "  UNION ALL BY NAME\n"
+              "  SELECT * EXCLUDE (\"Records\") FROM documents WHERE \"Records\" IS NULL";
+    }
+    if (!target_.line_files.empty()) {
+      // One event per line; a line that is not JSON is skipped (and counted by trailhound).
+      ctes_.push_back("lines AS (\n  SELECT * FROM read_json(" + list(target_.line_files) +
+                      ",\n    format = 'newline_delimited', ignore_errors = true, maximum_object_size = 1073741824, filename = true,\n"
+                      "    columns = " + DuckDbReadJsonColumns(false) + ")\n)");
+      parts += std::string(parts.empty() ? "" : "\n  UNION ALL BY NAME\n") + "  SELECT * FROM lines";
+    }
+    ctes_.push_back("ct AS (\n" + parts + "\n)");
     from_ = "ct";
   }
 
@@ -531,6 +568,7 @@ class PipelineCompiler {
       next.Set(field, {"CASE WHEN count(" + v.sql + ") OVER () > 0 THEN " + fv.sql + " END", fv.type});
     }
     scope_ = std::move(next);
+    Materialize();  // later filters must not see the window
   }
 
   void Mvexpand(const MvexpandCommand& m) {
@@ -651,12 +689,102 @@ class PipelineCompiler {
   int unnests_ = 0;
 };
 
-void PipelineCompiler::ProfileLookup(const AutomaticLookup& l, FieldScope&, std::set<std::string>&) {
-  throw SqlUnsupported("the profile's automatic lookup " + l.name + " (fields " + [&] {
-    std::string s;
-    for (const auto& o : l.outputs) s += (s.empty() ? "" : ", ") + o.field;
-    return s;
-  }() + ")");
+// An automatic lookup as CASE expressions over the table's rows (in file order, so the first
+// matching row wins as with max_matches=1), grouped by the first exact-match column so that the
+// statement stays readable. No join: the tables are small and the CASE reads the same everywhere.
+void PipelineCompiler::ProfileLookup(const AutomaticLookup& l, FieldScope& scope, std::set<std::string>& derived) {
+  const LookupTable& t = *l.table;
+  const LookupMatchOptions& o = t.options();
+  if (!o.cidr_columns.empty()) throw SqlUnsupported("the profile's lookup " + l.name + " (CIDR matching)");
+  auto wildcard = [&](size_t column) {
+    return std::find(o.wildcard_columns.begin(), o.wildcard_columns.end(), t.columns()[column]) != o.wildcard_columns.end();
+  };
+  ExprToSql e(sql_, scope);
+  std::vector<std::string> inputs;
+  for (const auto& b : l.inputs) {
+    SqlValue v = scope.Get(b.field);
+    if (v.type == SqlType::kMulti) throw SqlUnsupported("the profile's lookup " + l.name + " on the multivalue field " + b.field);
+    std::string text = v.type == SqlType::kNull ? "CAST(NULL AS " + std::string(sql_.spark() ? "STRING" : "VARCHAR") + ")" : e.Text(v);
+    inputs.push_back(o.case_sensitive ? text : "lower(" + text + ")");
+  }
+  // More than one matching row would make a multivalue: allowed only where it cannot happen.
+  bool single = o.max_matches <= 1;
+  if (!single) {
+    std::set<std::vector<std::string>> keys;
+    single = true;
+    for (size_t r = 0; r < t.row_count() && single; ++r) {
+      std::vector<std::string> key;
+      for (const auto& b : l.inputs) {
+        if (wildcard(b.column_index) && t.Cell(r, b.column_index).find('*') != std::string::npos) single = false;
+        key.push_back(t.Cell(r, b.column_index));
+      }
+      if (!keys.insert(key).second) single = false;
+    }
+    if (!single) throw SqlUnsupported("the profile's lookup " + l.name + " (several rows can match one event)");
+  }
+  auto cell_test = [&](size_t input, size_t row) {
+    const auto& b = l.inputs[input];
+    std::string cell = t.Cell(row, b.column_index);
+    if (!o.case_sensitive) cell = AsciiLower(cell);
+    if (wildcard(b.column_index) && cell.find('*') != std::string::npos) {
+      if (cell == "*") return "(" + inputs[input] + " IS NOT NULL)";
+      return "(" + sql_.Like(inputs[input], SqlSpelling::WildcardToLike(cell)) + ")";
+    }
+    return "(" + inputs[input] + " = " + sql_.Str(cell) + ")";
+  };
+  // The first input column that matches exactly groups the rows.
+  std::optional<size_t> group;
+  for (size_t i = 0; i < l.inputs.size(); ++i) {
+    if (!wildcard(l.inputs[i].column_index)) {
+      group = i;
+      break;
+    }
+  }
+  for (const auto& out : l.outputs) {
+    std::string fallback = o.min_matches > 0 ? sql_.Str(o.default_match) : "NULL";
+    auto value = [&](size_t row) {
+      const std::string& cell = t.Cell(row, out.column_index);
+      return cell.empty() ? std::string("NULL") : sql_.Str(cell);
+    };
+    auto rows_case = [&](const std::vector<size_t>& rows, std::optional<size_t> skip) {
+      std::string c = "CASE";
+      for (size_t r : rows) {
+        std::string cond;
+        for (size_t i = 0; i < l.inputs.size(); ++i) {
+          if (skip && *skip == i) continue;
+          cond += (cond.empty() ? "" : " AND ") + cell_test(i, r);
+        }
+        c += "\n  WHEN " + (cond.empty() ? std::string("TRUE") : cond) + " THEN " + value(r);
+        if (cond.empty()) break;  // later rows can never be reached
+      }
+      return c + "\n  ELSE " + fallback + " END";
+    };
+    std::string expr;
+    if (group) {
+      std::vector<std::string> order;
+      std::map<std::string, std::vector<size_t>> rows;
+      for (size_t r = 0; r < t.row_count(); ++r) {
+        std::string key = t.Cell(r, l.inputs[*group].column_index);
+        if (!o.case_sensitive) key = AsciiLower(key);
+        if (!rows.count(key)) order.push_back(key);
+        rows[key].push_back(r);
+      }
+      expr = "CASE " + inputs[*group];
+      for (const auto& key : order) expr += "\nWHEN " + sql_.Str(key) + " THEN " + rows_case(rows[key], group);
+      expr += "\nELSE " + fallback + " END";
+    } else {
+      std::vector<size_t> all;
+      for (size_t r = 0; r < t.row_count(); ++r) all.push_back(r);
+      expr = rows_case(all, std::nullopt);
+    }
+    // A lookup needs all its inputs.
+    std::string present;
+    for (const auto& in : inputs) present += (present.empty() ? "" : " AND ") + in + " IS NOT NULL";
+    SqlValue found{"CASE WHEN " + present + " THEN " + expr + " END", SqlType::kString};
+    if (l.mode == LookupOutputMode::kOutputNew) found = Coalesce(scope.Get(out.field), found);
+    scope.Set(out.field, found);
+    derived.insert(out.field);
+  }
 }
 
 }  // namespace

@@ -15,9 +15,11 @@ struct SqlTarget {
   SqlDialect dialect = SqlDialect::kDuckDb;
   // The table the statement reads (one row per event, the columns of docs/sql.md).
   std::string table = "cloudtrail";
-  // DuckDB only: read these files (JSON lines and S3 Records documents, .gz too) with read_json
-  // instead of a table.
-  std::vector<std::string> files;
+  // DuckDB only: read these files with read_json instead of a table: JSON lines (one event per
+  // line, bad lines skipped) and documents (an S3 Records file or one event object); .gz too.
+  std::vector<std::string> line_files;
+  std::vector<std::string> document_files;
+  bool reads_files() const { return !line_files.empty() || !document_files.empty(); }
   std::string host = "trailhound";   // the host field, as `--host` sets it natively
   std::string timezone = "UTC";      // `--tz`: only UTC compiles
 };

@@ -262,11 +262,15 @@ std::string SqlSpelling::JsonElementScalar(const std::string& element) const {
 }
 
 std::string SqlSpelling::EventTimeEpoch(const std::string& event_time) const {
-  if (duckdb()) {
-    return "epoch(try_strptime(" + event_time + ", ['%Y-%m-%dT%H:%M:%SZ', '%Y-%m-%dT%H:%M:%S.%fZ']))";
-  }
-  if (trino()) return "to_unixtime(from_iso8601_timestamp(" + event_time + "))";
-  return "CAST(unix_seconds(to_timestamp(" + event_time + ")) AS DOUBLE)";
+  // What trailhound reads (common/time_format): yyyy-mm-dd, 'T' or a space, hh:mm:ss, an optional
+  // fraction (dropped: Splunk's CloudTrail TIME_FORMAT keeps whole seconds) and an optional Z.
+  const std::string shape = Str("^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}:[0-9]{2}([.][0-9]*)?[Zz]?$");
+  std::string civil = "substr(" + event_time + ", 1, 10) || ' ' || substr(" + event_time + ", 12, 8)";
+  std::string epoch;
+  if (duckdb()) epoch = "epoch(try_strptime(" + civil + ", '%Y-%m-%d %H:%M:%S'))";
+  else if (trino()) epoch = "to_unixtime(with_timezone(date_parse(" + civil + ", '%Y-%m-%d %H:%i:%s'), 'UTC'))";
+  else epoch = "CAST(unix_timestamp(" + civil + ", 'yyyy-MM-dd HH:mm:ss') AS DOUBLE)";
+  return "CASE WHEN " + RegexMatch(event_time, shape) + " THEN " + epoch + " END";
 }
 
 namespace {

@@ -38,6 +38,8 @@ import os
 import subprocess
 import sys
 import tempfile
+
+import yaml
 from collections import Counter
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -220,6 +222,7 @@ class Report:
         self.grammar = {"checked": 0, "failed": 0}
         self.golden = {"checked": 0, "failed": 0, "updated": 0, "skipped": 0}
         self.seed = {"checked": False, "ok": None}
+        self.fixtures = {"total": 0, "refused": 0, "with_rows": 0, "detections_with_rows": set()}
 
     def fail(self, what: str, detail: str = "") -> None:
         self.failures.append({"what": what, "detail": detail})
@@ -237,6 +240,7 @@ class Report:
     def summary(self) -> dict:
         return {"cases": self.cases, "detections": self.detections, "comparisons": self.comparisons,
                 "grammar": self.grammar, "golden": self.golden, "seed": self.seed,
+                "fixtures": dict(self.fixtures, detections_with_rows=sorted(self.fixtures["detections_with_rows"])),
                 "failures": self.failures, "ok": not self.failures}
 
     def print_summary(self) -> None:
@@ -246,6 +250,9 @@ class Report:
               f"{c['skipped']} skipped ({format_counts(c['skip_reasons'])})")
         for reason, n in c["refusal_reasons"].most_common():
             print(f"  refused {n}x: {reason}")
+        f = self.fixtures
+        print(f"detection fixtures: {f['total']} cases, {f['refused']} refused, {f['with_rows']} compared with rows "
+              f"({len(f['detections_with_rows'])} detections)")
         for dialect, d in sorted(self.detections.items()):
             print(f"detections [{dialect}]: {d['compiled']} compiled, {d['refused']} refused")
             for reason, n in d["refusal_reasons"].most_common():
@@ -279,6 +286,13 @@ def format_counts(counter: Counter) -> str:
 def compare_one(report: Report, what: str, stmt: dict, native: list | None, native_error: str | None,
                 result: dict) -> None:
     """Compares one statement's DuckDB result with the native rows and records the outcome."""
+    if stmt.get("left_out"):
+        # Files the SQL does not read (CloudWatch payloads, arrays, ...): trailhound reads events
+        # there that DuckDB does not see, so the rows are not meant to be equal.
+        native, native_error = None, "the SQL leaves out " + "; ".join(stmt["left_out"])
+    known = KNOWN_DIFFERENCES.get(what)
+    if known and native is not None:
+        native, native_error = None, "known difference: " + known
     if native is None:
         report.comparisons["not_compared"] += 1
         report.comparisons["not_compared_items"].append({"what": what, "reason": native_error})
@@ -301,6 +315,16 @@ def compare_one(report: Report, what: str, stmt: dict, native: list | None, nati
     report.comparisons["failed"] += 1
     report.fail(f"{what}: rows differ",
                 f"query: {stmt.get('search')}\nsql: {clip(stmt['sql'])}\n" + sqlcheck.format_diff(c, native, result["rows"]))
+
+
+# Inputs where DuckDB itself reads differently from trailhound, each for a documented reason
+# (docs/sql.md, "What the DuckDB SQL reads"). Keyed like the report's lines.
+KNOWN_DIFFERENCES = {
+    "case input/lone_surrogate.yml: an event with a lone surrogate in a searched field is kept; the escape reads as U+FFFD":
+        "DuckDB's JSON reader rejects a lone UTF-16 surrogate escape, so it skips the line; trailhound reads it as U+FFFD",
+    "case spl/mvexpand_fillnull.yml: without stats, fillnull fills the fields that some event has":
+        "the input's `extra` is not a CloudTrail field: the table has CloudTrail's documented fields only",
+}
 
 
 # --- 1. cases ------------------------------------------------------------------------------------
@@ -408,6 +432,44 @@ def check_detections(args, report: Report, tmp: str) -> None:
             seed_result = (stmt, results[f"det:{i}"])
     if args.shared:
         check_seed(args, report, seed_result)
+
+
+def check_detection_fixtures(args, report: Report, tmp: str) -> None:
+    """tests/detections/*.yml: each security_content detection over its own fixture events (the
+    cases that make it fire and the near misses), DuckDB's rows against native ones. These are the
+    comparisons with rows in them for most detections."""
+    if not args.shared:
+        return
+    content = os.path.join(args.shared, "security_content")
+    work = []  # (label, files, statement)
+    for path in sorted(glob.glob(os.path.join(REPO, "tests", "detections", "*.yml"))):
+        with open(path, encoding="utf-8") as f:
+            doc = yaml.safe_load(f)
+        if "detection" not in doc:
+            continue  # stratus_detonations.yml: which detections fire per detonation log
+        rule = os.path.join(content, "detections", doc["detection"])
+        for n, case in enumerate(doc.get("cases") or []):
+            if "input" not in case:
+                continue
+            d = os.path.join(tmp, "detfix", os.path.basename(path)[:-4] + f"_{n}")
+            os.makedirs(d, exist_ok=True)
+            p = os.path.join(d, "input.json")
+            with open(p, "w", encoding="utf-8", newline="") as f:
+                f.write(case["input"])
+            stmts = trailhound_sql(args.trailhound, "duckdb", ["--content", content, "-r", rule, p], args.allow_approximate)
+            report.fixtures["total"] += 1
+            stmt = stmts[0]
+            if stmt.get("sql") is None:
+                report.fixtures["refused"] += 1
+                continue
+            work.append((f"fixture {os.path.basename(path)}: {case.get('name')}", [p], stmt))
+    natives = parallel(lambda w: native_rows(args.trailhound, w[2]["search"], w[1], content), work, args.jobs)
+    results = run_duckdb([{"id": f"fix:{i}", "sql": w[2]["sql"]} for i, w in enumerate(work)], tmp)
+    for i, ((label, _, stmt), (native, err)) in enumerate(zip(work, natives)):
+        compare_one(report, label, stmt, native, err, results[f"fix:{i}"])
+        if native:
+            report.fixtures["with_rows"] += 1
+            report.fixtures["detections_with_rows"].add(stmt.get("name"))
 
 
 def check_seed(args, report: Report, seed_result) -> None:
@@ -560,6 +622,8 @@ def main(argv: list) -> int:
             queries = check_cases(args, report, tmp)
             print("== detections (DuckDB against trailhound search)" + ("" if args.shared else ": built-in, no --shared"))
             check_detections(args, report, tmp)
+            print("== detection fixtures (tests/detections, DuckDB against trailhound search)")
+            check_detection_fixtures(args, report, tmp)
             print("== grammar (" + ", ".join(GRAMMAR_DIALECTS) + ")")
             by_dialect = check_grammars(args, report, tmp, queries)
             print("== golden SQL")
