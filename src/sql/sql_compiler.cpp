@@ -6,6 +6,7 @@
 #include <set>
 
 #include "functions/value_compare.hpp"
+#include "json/json_path.hpp"
 #include "exec/lookup_table.hpp"
 #include "profile/bound_profile.hpp"
 #include "spl/row_command_ast.hpp"
@@ -154,7 +155,10 @@ class PipelineCompiler {
       throw SqlUnsupported("output columns that depend on the data (end the search with stats, table or fields)");
     }
     CompiledSql out;
-    for (FieldId id : *plan.columns()) out.columns.push_back(Name(id));
+    for (FieldId id : *plan.columns()) {
+      out.columns.push_back(Name(id));
+      if (json_text_.count(Name(id))) JsonTextReaches(Name(id));
+    }
     out.sql = Statement(out.columns);
     out.approximations = approximations_;
     return out;
@@ -424,7 +428,99 @@ class PipelineCompiler {
 
   // ---- commands ----
 
+  // ---- where spath's JSON text can change results ----
+
+  void JsonTextReaches(const std::string& field) {
+    Approximate("spath writes objects and arrays as JSON text in the engine's own spacing and escapes, and " + field +
+                " (which may hold such text) reaches the results");
+  }
+
+  // A text literal that no JSON object or array text can equal.
+  static bool PlainLiteral(const std::string& v) { return v.empty() || (v[0] != '{' && v[0] != '[' && v[0] != ' '); }
+
+  void CheckSearch(const SearchExpr& e) {
+    if (e.kind == SearchExpr::Kind::kCompare || e.kind == SearchExpr::Kind::kIn) {
+      std::string f = Name(e.field);
+      if (!json_text_.count(f)) return;
+      std::vector<std::string> patterns = e.kind == SearchExpr::Kind::kIn ? e.values : std::vector<std::string>{e.value};
+      for (const auto& p : patterns) {
+        bool ok = p == "*" || ((e.op == "=" || e.op == "!=" || e.kind == SearchExpr::Kind::kIn) && !HasWildcard(p) && PlainLiteral(p));
+        if (!ok) JsonTextReaches(f);
+      }
+      return;
+    }
+    for (const auto& c : e.children) CheckSearch(*c);
+  }
+
+  // `target` is the eval field the expression is assigned to (empty for where).
+  void CheckEval(const EvalExpr& e, const std::string& target) {
+    auto is_text_field = [&](const EvalExpr& x) { return x.kind == EvalExpr::Kind::kField && json_text_.count(Name(x.field)); };
+    if (e.kind == EvalExpr::Kind::kField) {
+      if (is_text_field(e)) JsonTextReaches(Name(e.field));
+      return;
+    }
+    if (e.kind == EvalExpr::Kind::kBinary && (e.op == "=" || e.op == "==" || e.op == "!=")) {
+      // Equality with a plain literal is decided the same whatever the spacing.
+      for (int side = 0; side < 2; ++side) {
+        const EvalExpr& a = *e.args[side];
+        const EvalExpr& b = *e.args[1 - side];
+        if (is_text_field(a) && b.kind == EvalExpr::Kind::kLiteral && PlainLiteral(b.literal.AsString())) {
+          CheckEval(b, "");
+          return;
+        }
+      }
+    }
+    if (e.kind == EvalExpr::Kind::kCall && (e.name == "mvappend" || e.name == "coalesce") && !target.empty()) {
+      // The values pass through unchanged: the target holds JSON text in its turn.
+      bool passes = false;
+      for (const auto& a : e.args) {
+        if (is_text_field(*a)) passes = true;
+        else CheckEval(*a, "");
+      }
+      if (passes) json_text_.insert(target);
+      return;
+    }
+    for (const auto& a : e.args) CheckEval(*a, "");
+  }
+
+  void CheckJsonText(const trailhound::Command& c) {
+    if (json_text_.empty()) return;
+    switch (c.kind) {
+      case CommandKind::kSearch: CheckSearch(*static_cast<const SearchCommand&>(c).expr); return;
+      case CommandKind::kWhere: CheckEval(*static_cast<const WhereCommand&>(c).expr, ""); return;
+      case CommandKind::kEval:
+        for (const auto& a : static_cast<const EvalCommand&>(c).assignments) {
+          json_text_.erase(Name(a.target));
+          CheckEval(*a.expr, Name(a.target));
+        }
+        return;
+      case CommandKind::kStats: {
+        const auto& s = static_cast<const StatsCommand&>(c);
+        for (const auto& a : s.aggregates) {
+          if (a.field && json_text_.count(Name(*a.field)) && a.function != "count") JsonTextReaches(Name(*a.field));
+        }
+        for (FieldId b : s.by) {
+          if (json_text_.count(Name(b))) JsonTextReaches(Name(b));
+        }
+        json_text_.clear();
+        return;
+      }
+      case CommandKind::kTable:
+        for (const auto& f : static_cast<const TableCommand&>(c).fields) {
+          if (json_text_.count(f)) JsonTextReaches(f);
+        }
+        return;
+      case CommandKind::kRename:
+        for (const auto& [from, to] : static_cast<const RenameCommand&>(c).pairs) {
+          if (json_text_.count(from)) json_text_.insert(to);
+        }
+        return;
+      default: return;
+    }
+  }
+
   void Command(const trailhound::Command& c) {
+    CheckJsonText(c);
     ExprToSql expr(sql_, scope_);
     switch (c.kind) {
       case CommandKind::kSearch: {
@@ -475,6 +571,7 @@ class PipelineCompiler {
       }
       case CommandKind::kFillnull: Fillnull(static_cast<const FillnullCommand&>(c)); return;
       case CommandKind::kMvexpand: Mvexpand(static_cast<const MvexpandCommand&>(c)); return;
+      case CommandKind::kSpath: Spath(static_cast<const SpathCommand&>(c)); return;
       default: throw SqlUnsupported("the " + c.name + " command");
     }
   }
@@ -589,6 +686,40 @@ class PipelineCompiler {
     scope_.Set(field, {sql_.UnnestColumn(alias, "v"), SqlType::kString});
   }
 
+  // spath input=F path=P: the value(s) at P of the JSON text in F. Objects and arrays come out as
+  // JSON text, which the engine writes in its own spacing: where such text can reach the results
+  // (see JsonTextUse) the statement is marked approximate.
+  void Spath(const SpathCommand& c) {
+    if (!c.path) throw SqlUnsupported("spath without path= (every field of the JSON, named by the data)");
+    std::string input = Name(c.input);
+    if (input == "_raw") throw SqlUnsupported("spath on _raw (the table has no raw event text)");
+    SqlValue in = scope_.Get(input);
+    std::string output = c.output ? Name(*c.output) : *c.path;
+    if (in.type == SqlType::kNull) return;  // a missing input leaves the row as it is
+    if (in.type != SqlType::kString) throw SqlUnsupported("spath on a multivalue or computed input");
+    JsonKeys before, after;
+    bool all = false;
+    for (const auto& step : ParseJsonPath(*c.path, c.position)) {
+      if (step.selectors.size() > 1 || (!step.selectors.empty() && step.selectors[0])) {
+        throw SqlUnsupported("spath path with {N} or nested {} (" + *c.path + ")");
+      }
+      if (all && !step.selectors.empty()) throw SqlUnsupported("spath path with two {} steps (" + *c.path + ")");
+      if (step.key) (all ? after : before).push_back(*step.key);
+      if (!step.selectors.empty()) all = true;
+    }
+    SqlValue found;
+    if (!all) {
+      found = {"CASE WHEN " + sql_.JsonValid(in.sql) + " THEN " + sql_.JsonValue(in.sql, before) + " END", SqlType::kString};
+    } else {
+      std::string nodes = sql_.JsonNodes(in.sql, before);
+      std::string each = after.empty() ? sql_.JsonNodeText("n") : sql_.JsonValue("n", after);
+      std::string values = sql_.Filter(sql_.Transform(nodes, "n", each), "v", "v IS NOT NULL");
+      found = {"CASE WHEN " + sql_.JsonValid(in.sql) + " THEN " + sql_.NullIfEmpty(values) + " END", SqlType::kMulti};
+    }
+    scope_.Set(output, Coalesce(found, scope_.Get(output)));
+    json_text_.insert(output);
+  }
+
   void Stats(const StatsCommand& s) {
     if (s.dedup_splitvals) throw SqlUnsupported("stats dedup_splitvals");
     ExprToSql e(sql_, scope_);
@@ -685,6 +816,7 @@ class PipelineCompiler {
   std::map<std::string, std::string> columns_;
   std::set<std::string> used_columns_;
   std::vector<std::string> approximations_;
+  std::set<std::string> json_text_;  // fields spath filled (may hold re-serialized JSON text)
   int stage_ = 0;
   int unnests_ = 0;
 };

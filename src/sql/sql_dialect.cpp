@@ -250,6 +250,30 @@ std::string SqlSpelling::JsonValue(const std::string& json, const JsonKeys& keys
   return "get_json_object(" + json + ", " + p + ")";
 }
 
+std::string SqlSpelling::JsonNodes(const std::string& json, const JsonKeys& keys) const {
+  std::string p = JsonPath(keys);
+  std::string node = (spark() ? "get_json_object(" : "json_extract(") + json + ", " + p + ")";
+  if (duckdb()) {
+    return "CASE json_type(" + json + ", " + p + ") WHEN 'ARRAY' THEN CAST(" + node + " AS JSON[]) ELSE [" + node + "] END";
+  }
+  if (trino()) {
+    return "CASE WHEN json_array_length(" + node + ") IS NOT NULL THEN CAST(" + node + " AS ARRAY(JSON)) WHEN " + node +
+           " IS NOT NULL THEN ARRAY[" + node + "] END";
+  }
+  return "COALESCE(from_json(" + node + ", 'array<string>'), CASE WHEN " + node + " IS NOT NULL THEN array(" + node + ") END)";
+}
+
+std::string SqlSpelling::JsonNodeText(const std::string& node) const {
+  if (duckdb()) return "CASE json_type(" + node + ") WHEN 'VARCHAR' THEN json_extract_string(" + node + ", '$') ELSE CAST(" + node + " AS VARCHAR) END";
+  if (trino()) return "COALESCE(json_extract_scalar(" + node + ", '$'), json_format(" + node + "))";
+  return node;
+}
+
+std::string SqlSpelling::JsonValid(const std::string& text) const {
+  // Trino's json_extract and Spark's get_json_object give null for malformed text themselves.
+  return duckdb() ? "json_valid(" + text + ")" : "TRUE";
+}
+
 std::string SqlSpelling::JsonElementScalar(const std::string& element) const {
   if (duckdb()) {
     return "CASE json_type(" + element + ") WHEN 'NULL' THEN 'null' WHEN 'OBJECT' THEN NULL WHEN 'ARRAY' THEN NULL ELSE json_extract_string(" +

@@ -74,6 +74,13 @@ class SqlSpelling {
   std::string JsonArray(const std::string& json, const JsonKeys& keys) const;
   // The JSON value at `keys` as JSON text (objects and arrays too); for spath-style paths.
   std::string JsonValue(const std::string& json, const JsonKeys& keys) const;
+  // spath's `{}`: the elements of the array at `keys`, or the node itself when it is not an array
+  // (each a JSON value; null when nothing is there).
+  std::string JsonNodes(const std::string& json, const JsonKeys& keys) const;
+  // spath's text of one such node: a string unquoted, anything else as JSON text.
+  std::string JsonNodeText(const std::string& node) const;
+  // Whether a text is well-formed JSON (DuckDB's JSON functions fail on anything else).
+  std::string JsonValid(const std::string& text) const;
   // A JSON text that is a scalar, as text ("abc" for "\"abc\""); null for objects and arrays.
   std::string JsonElementScalar(const std::string& element) const;
 
