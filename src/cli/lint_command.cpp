@@ -48,8 +48,8 @@ std::string FieldsCell(const DetectionLint& l) {
 
 void AppendJsonl(std::string& out, const std::vector<DetectionLint>& lints) {
   for (const auto& l : lints) {
-    JsonObjectWriter(out)
-        .String("detection", l.name)
+    JsonObjectWriter w(out);
+    w.String("detection", l.name)
         .String("origin", l.origin)
         .String("status", l.status)
         .String("type", l.type)
@@ -61,8 +61,13 @@ void AppendJsonl(std::string& out, const std::vector<DetectionLint>& lints) {
         .Bool("tstats", l.uses_tstats)
         .Bool("datamodel", l.uses_datamodel)
         .Strings("unproduced_fields", l.unproduced_fields ? &*l.unproduced_fields : nullptr)
-        .String("fields_note", l.fields_note)
-        .Close();
+        .String("fields_note", l.fields_note);
+    for (size_t i = 0; i < std::size(kSqlLintDialects); ++i) {
+      std::string key = std::string("sql_") + kSqlLintDialects[i];
+      if (l.CompilesToSql(i)) w.String(key, "yes");
+      else w.String(key, l.runs ? l.sql_gaps[i] : "the search does not run");
+    }
+    w.Close();
     out += '\n';
   }
 }
@@ -102,6 +107,29 @@ std::string CountsLine(const std::vector<const DetectionLint*>& lints, std::vect
   return out.empty() ? "none" : out;
 }
 
+// The reason a detection does not compile, without the details that differ from one to the next.
+std::string SqlGapKind(const std::string& gap) {
+  if (gap.rfind("approximate: ", 0) == 0) {
+    if (gap.find("spath writes") != std::string::npos) return "approximate: spath's JSON text reaches the results";
+    return "approximate: " + gap.substr(13, gap.find(':', 13) == std::string::npos ? std::string::npos : gap.find(':', 13) - 13);
+  }
+  std::string out = gap.substr(0, gap.find(" ("));
+  return out;
+}
+
+// "yes | yes | yes | yes | " or "no | ... | reason".
+std::string SqlCells(const DetectionLint& l) {
+  std::string cells;
+  std::string why;
+  for (size_t i = 0; i < std::size(kSqlLintDialects); ++i) {
+    bool ok = l.CompilesToSql(i);
+    std::string gap = !l.runs ? "the search does not run" : (i < l.sql_gaps.size() ? l.sql_gaps[i] : "");
+    cells += std::string(ok ? "yes" : (gap.rfind("approximate", 0) == 0 ? "approx." : "no")) + " | ";
+    if (!ok && why.find(gap) == std::string::npos) why += (why.empty() ? "" : "; ") + gap;
+  }
+  return cells + MarkdownCell(why);
+}
+
 void AppendMarkdown(std::string& out, const std::vector<DetectionLint>& lints) {
   std::vector<const DetectionLint*> target;
   for (const auto& l : lints) {
@@ -126,13 +154,27 @@ void AppendMarkdown(std::string& out, const std::vector<DetectionLint>& lints) {
   }
   out += "- commands: " + CountsLine(failing, &DetectionLint::missing_commands) + "\n";
   out += "- functions: " + CountsLine(failing, &DetectionLint::missing_functions) + "\n\n";
+  out += "**SQL** (`trailhound sql`, docs/sql.md): of the " + std::to_string(target.size()) +
+         " production raw-CloudTrail detections, compile with every semantics kept: ";
+  for (size_t i = 0; i < std::size(kSqlLintDialects); ++i) {
+    size_t n = std::count_if(target.begin(), target.end(), [&](const DetectionLint* l) { return l->CompilesToSql(i); });
+    out += std::string(i ? ", " : "") + kSqlLintDialects[i] + " " + std::to_string(n);
+  }
+  out += ". What keeps the others from compiling (detections):\n\n";
+  std::map<std::string, size_t> gaps;
+  for (const auto* l : target) {
+    if (l->runs && !l->CompilesToSql(0)) ++gaps[SqlGapKind(l->sql_gaps[0])];
+  }
+  for (const auto& [gap, n] : gaps) out += "- " + gap + ": " + std::to_string(n) + "\n";
+  out += "\n";
   out += "## Detections\n\n";
-  out += "| detection | status | type | raw CloudTrail | runs | missing commands | missing functions | tstats / data model | fields nothing produces |\n";
-  out += "|---|---|---|---|---|---|---|---|---|\n";
+  out += "| detection | status | type | raw CloudTrail | runs | missing commands | missing functions | tstats / data model | fields nothing produces | SQL duckdb | SQL trino | SQL athena | SQL spark | SQL: why not |\n";
+  out += "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n";
   for (const auto& l : lints) {
     out += "| " + MarkdownCell(l.name) + " | " + l.status + " | " + l.type + " | " + (l.uses_cloudtrail_macro && !l.uses_tstats ? "yes" : "no") +
            " | " + MarkdownCell(RunsCell(l)) + " | " + MarkdownCell(Join(l.missing_commands)) + " | " +
-           MarkdownCell(Join(l.missing_functions)) + " | " + (l.uses_datamodel ? "yes" : "") + " | " + MarkdownCell(FieldsCell(l)) + " |\n";
+           MarkdownCell(Join(l.missing_functions)) + " | " + (l.uses_datamodel ? "yes" : "") + " | " + MarkdownCell(FieldsCell(l)) + " | " +
+           SqlCells(l) + " |\n";
   }
 }
 

@@ -14,6 +14,7 @@
 #include "spl/macro_expander.hpp"
 #include "spl/pipeline_parser.hpp"
 #include "spl/row_command_ast.hpp"
+#include "sql/sql_compiler.hpp"
 
 namespace trailhound {
 
@@ -169,6 +170,27 @@ bool IsBooleanOperator(const std::string& word) { return word == "and" || word =
 
 }  // namespace
 
+namespace {
+
+// Whether `trailhound sql` compiles the plan for each dialect, with every semantics kept.
+void CheckSql(const QueryPlan& plan, const LintSettings& settings, DetectionLint& out) {
+  for (const char* name : kSqlLintDialects) {
+    SqlTarget target;
+    target.dialect = *ParseSqlDialect(name);
+    target.timezone = settings.eval.timezone;
+    try {
+      CompiledSql sql = CompileToSql(plan, settings.profile, target);
+      std::string gap;
+      for (const auto& a : sql.approximations) gap += (gap.empty() ? "approximate: " : "; ") + a;
+      out.sql_gaps.push_back(gap);
+    } catch (const SqlUnsupported& e) {
+      out.sql_gaps.push_back(e.what());
+    }
+  }
+}
+
+}  // namespace
+
 DetectionLint LintDetection(const Detection& d, const MacroTable& macros, const LintSettings& settings) {
   DetectionLint out;
   out.name = d.name;
@@ -207,6 +229,7 @@ DetectionLint LintDetection(const Detection& d, const MacroTable& macros, const 
     auto plan = PlanQuery(expanded, PlanContext{settings.eval, settings.lookups});
     out.runs = true;
     CheckFields(*plan, settings, out);
+    CheckSql(*plan, settings, out);
     return out;
   } catch (const Error& e) {
     out.error = FirstLine(e.what());

@@ -29,6 +29,9 @@ struct LintSettings {
   const LookupRegistry* lookups = nullptr;  // the tables lookup/inputlookup can name; null: none
 };
 
+// The dialects lint checks, in report order.
+inline constexpr const char* kSqlLintDialects[] = {"duckdb", "trino", "athena", "spark"};
+
 struct DetectionLint {
   std::string name;
   std::string origin;
@@ -46,6 +49,10 @@ struct DetectionLint {
   // fields_note says so ("checked up to `spath`").
   std::optional<std::vector<std::string>> unproduced_fields;
   std::string fields_note;
+  // `trailhound sql` per dialect (kSqlLintDialects order): "" when the search compiles with every
+  // semantics kept, else why not ("approximate: ..." or the construct it cannot translate).
+  std::vector<std::string> sql_gaps;
+  bool CompilesToSql(size_t dialect) const { return runs && dialect < sql_gaps.size() && sql_gaps[dialect].empty(); }
 
   // status production, the `cloudtrail` macro, no `| tstats`: the detections trailhound targets.
   bool ProductionRawCloudTrail() const { return status == "production" && uses_cloudtrail_macro && !uses_tstats; }
