@@ -137,6 +137,7 @@ int RunSql(SqlArgs& args) {
   if (!args.ddl.empty()) {
     if (args.ddl != "athena") throw Error(ErrorKind::kUsage, "--ddl takes athena (the other engines read the files: see docs/sql.md)");
     if (args.location.rfind("s3://", 0) != 0) throw Error(ErrorKind::kUsage, "--ddl athena needs --location s3://bucket/prefix/AWSLogs/");
+    if (!args.common.paths.empty()) throw Error(ErrorKind::kUsage, "--ddl takes no input paths (did you mean --accounts a,b or --regions x,y?)");
     AthenaDdlOptions o;
     o.table = args.table;
     o.location = args.location;
@@ -228,8 +229,12 @@ CommandRunner AddSqlCommand(CLI::App& app) {
   cmd->add_option("--format", args->format, "sql (statements with header comments, default) or jsonl (one object per statement)");
   cmd->add_option("--ddl", args->ddl, "Print the CREATE TABLE for this engine instead (athena)");
   cmd->add_option("--location", args->location, "--ddl athena: the S3 prefix holding AWSLogs/<account>/CloudTrail/...");
-  cmd->add_option("--accounts", args->accounts, "--ddl athena: account ids for partition projection")->allow_extra_args(false);
-  cmd->add_option("--regions", args->regions, "--ddl athena: regions for partition projection (default: all commercial regions)")->allow_extra_args(false);
+  cmd->add_option("--accounts", args->accounts, "--ddl athena: account ids for partition projection (comma-separated)")
+      ->delimiter(',')
+      ->allow_extra_args(false);
+  cmd->add_option("--regions", args->regions, "--ddl athena: regions for partition projection (comma-separated; default: all commercial regions)")
+      ->delimiter(',')
+      ->allow_extra_args(false);
   cmd->add_option("paths", args->common.paths, "--dialect duckdb: CloudTrail files or directories the SQL reads (JSON lines, Records files, .gz)");
   cmd->add_option("--macros", args->common.macro_dirs, "Directory or YAML file of macros (security_content format); repeatable, later wins")->allow_extra_args(false);
   cmd->add_option("--content", args->common.content_dir, "A security_content checkout (detections/, macros/, lookups/)");
