@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "functions/value_compare.hpp"
@@ -174,8 +175,9 @@ class PipelineCompiler {
     if (it != columns_.end()) return it->second;
     std::string base;
     for (char c : field) base += std::isalnum(static_cast<unsigned char>(c)) ? static_cast<char>(std::tolower(static_cast<unsigned char>(c))) : '_';
-    if (base.empty() || !std::isalpha(static_cast<unsigned char>(base[0]))) base = "f" + base;
+    // The prefix keeps names off every dialect's keywords (count, user, year, ...).
     if (base.size() > 40) base.resize(40);
+    base = "c_" + base;
     std::string name = base;
     for (int n = 2; used_columns_.count(name); ++n) name = base + "_" + std::to_string(n);
     used_columns_.insert(name);
@@ -208,8 +210,11 @@ class PipelineCompiler {
   }
 
   // Ends the current stage as a CTE whose columns are the fields in scope.
-  void Materialize(const std::string& group_by = "") {
-    std::string name = "s" + std::to_string(++stage_);
+  void Materialize(const std::string& group_by = "", const std::string& what = "") {
+    // The events relation and the profile's calculated fields have one CTE each; the others are
+    // named by the command that ends them and numbered.
+    ++stage_;
+    std::string name = what == "events" || what == "calculated" ? what : (what.empty() ? "step" : what) + "_" + std::to_string(stage_);
     std::string body = "SELECT\n" + Indent(SelectList(scope_.fields(), false), "  ") + "\n" + FromClause() + group_by;
     ctes_.push_back(name + " AS (\n" + Indent(body, "  ") + "\n)");
     FieldScope next;
@@ -318,6 +323,10 @@ class PipelineCompiler {
     return "json_format(CAST(ROW(" + cols + ") AS JSON))";
   }
 
+  // The events relation: one column per event field the query reads, the profile's derived ones
+  // included. Lookups read the calculated fields, so with lookups the calculated fields are one CTE
+  // and the lookups a second one over its columns (instead of repeating each calculation in every
+  // CASE branch).
   void BuildEvents(const std::vector<std::string>& needed) {
     SourceRelation();
     Projection wanted;
@@ -331,14 +340,17 @@ class PipelineCompiler {
     FieldScope base;
     for (const auto& n : needed) base.Set(n, profile_fields.count(n) ? Quiet(n) : BaseField(n));
     std::set<std::string> derived;
+    std::vector<const AutomaticLookup*> lookups;
+    std::vector<std::string> columns = needed;  // the fields of the first CTE
+    std::optional<BoundProfile> bound;
     if (profile_ != nullptr) {
-      BoundProfile bound(*profile_, wanted);
-      for (const auto& n : bound.input_fields()) {
+      bound.emplace(*profile_, wanted);
+      for (const auto& n : bound->input_fields()) {
         if (!base.Has(n)) base.Set(n, BaseField(n));
       }
       // 1. aliases, 2. calculated fields (all reading the aliased fields), 3. lookups.
       FieldScope aliased = base;
-      for (const FieldAlias* a : bound.aliases()) {
+      for (const FieldAlias* a : bound->aliases()) {
         SqlValue v = base.Get(a->source);
         if (a->keep_existing && aliased.Has(a->target) && aliased.Get(a->target).type != SqlType::kNull) {
           v = Coalesce(aliased.Get(a->target), v);
@@ -348,34 +360,59 @@ class PipelineCompiler {
       }
       FieldScope calculated = aliased;
       ExprToSql expr(sql_, aliased);
-      for (const CalculatedField* c : bound.calculated_fields()) {
+      for (const CalculatedField* c : bound->calculated_fields()) {
         SqlValue v = expr.Eval(*c->expr);
         if (v.type == SqlType::kBool) throw SqlUnsupported("the profile's " + c->field + " is a condition");
         calculated.Set(c->field, v);
         derived.insert(c->field);
       }
-      if (!bound.lookups().empty()) {
-        for (const AutomaticLookup* l : bound.lookups()) ProfileLookup(*l, calculated, derived);
-      }
       base = calculated;
+      lookups = bound->lookups();
+      for (const AutomaticLookup* l : lookups) {
+        for (const auto& in : l->inputs) {
+          if (std::find(columns.begin(), columns.end(), in.field) == columns.end()) columns.push_back(in.field);
+        }
+      }
     }
     // Only CloudTrail-shaped events get the profile (the others are sourcetype _json).
-    std::string shaped = derived.empty() ? "" : Shaped();
-    for (const auto& n : needed) {
-      SqlValue v = base.Get(n);
-      if (derived.count(n) && v.type != SqlType::kNull) {
-        SqlValue raw = Quiet(n);
-        std::string otherwise = raw.type == SqlType::kNull ? "" : " ELSE " + (v.type == SqlType::kMulti && raw.type != SqlType::kMulti
-                                                                                  ? ExprToSql(sql_, base).Multi(raw)
-                                                                                  : raw.sql);
-        if (raw.type == SqlType::kMulti && v.type != SqlType::kMulti) {
-          v = {ExprToSql(sql_, base).Multi(v), SqlType::kMulti};
-        }
-        v = {"CASE WHEN " + shaped + " THEN " + v.sql + otherwise + " END", v.type};
-      }
-      scope_.Set(n, v);
+    std::string shaped = derived.empty() && lookups.empty() ? "" : Shaped();
+    for (const auto& n : columns) scope_.Set(n, derived.count(n) ? ShapedOnly(base.Get(n), n, shaped) : base.Get(n));
+    if (lookups.empty()) {
+      Materialize("", "events");
+      return;
     }
-    Materialize();
+    const std::string kShaped = "_cloudtrail_shaped";
+    scope_.Set(kShaped, {shaped, SqlType::kBool});
+    Materialize("", "calculated");
+    std::string shaped_column = scope_.Get(kShaped).sql;
+    scope_.Remove(kShaped);
+    // A lookup's outputs that neither the query nor a later lookup reads are not computed.
+    std::set<std::string> wanted_outputs(needed.begin(), needed.end());
+    for (const AutomaticLookup* l : lookups) {
+      for (const auto& in : l->inputs) wanted_outputs.insert(in.field);
+    }
+    std::set<std::string> looked_up;
+    FieldScope after = scope_;
+    for (const AutomaticLookup* l : lookups) ProfileLookup(*l, after, looked_up, wanted_outputs);
+    for (const auto& n : looked_up) {
+      if (Quiet(n).type != SqlType::kNull) throw SqlUnsupported("a profile lookup writing the table's own column " + n);
+      after.Set(n, ShapedOnly(after.Get(n), n, shaped_column));
+    }
+    FieldScope out;
+    for (const auto& n : needed) out.Set(n, after.Get(n));
+    scope_ = std::move(out);
+    Materialize("", "events");
+  }
+
+  // A derived value for CloudTrail-shaped events; the table's own column (if any) for the others.
+  SqlValue ShapedOnly(SqlValue v, const std::string& field, const std::string& shaped) {
+    if (v.type == SqlType::kNull) return v;
+    SqlValue raw = Quiet(field);
+    ExprToSql e(sql_, scope_);
+    if (raw.type == SqlType::kMulti && v.type != SqlType::kMulti) v = {e.Multi(v), SqlType::kMulti};
+    std::string otherwise;
+    if (raw.type != SqlType::kNull) otherwise = " ELSE " + (v.type == SqlType::kMulti ? e.Multi(raw) : raw.sql);
+    return {"CASE WHEN " + shaped + " THEN " + v.sql + otherwise + " END", v.type};
   }
 
   SqlValue Coalesce(const SqlValue& a, const SqlValue& b) {
@@ -389,7 +426,8 @@ class PipelineCompiler {
     return {"COALESCE(" + e.Text(a) + ", " + e.Text(b) + ")", SqlType::kString};
   }
 
-  void ProfileLookup(const AutomaticLookup& l, FieldScope& scope, std::set<std::string>& derived);
+  void ProfileLookup(const AutomaticLookup& l, FieldScope& scope, std::set<std::string>& derived,
+                     const std::set<std::string>& wanted);
 
   void SourceRelation() {
     if (!sql_.duckdb() || !target_.reads_files()) {
@@ -588,7 +626,7 @@ class PipelineCompiler {
     if (v.type == SqlType::kMulti) throw SqlUnsupported("bin on a multivalue field");
     std::string t = v.type == SqlType::kNumber ? v.sql : sql_.TryDouble(v.sql);
     std::string span = sql_.Num(b.span_seconds);
-    scope_.Set(Name(b.as ? *b.as : b.field), {"(floor(" + t + " / " + span + ") * " + span + ")", SqlType::kNumber});
+    scope_.Set(Name(b.as ? *b.as : b.field), {"CAST(floor(" + t + " / " + span + ") * " + span + " AS BIGINT)", SqlType::kNumber});
   }
 
   void Convert(const ConvertCommand& c) {
@@ -604,8 +642,7 @@ class PipelineCompiler {
       auto text = sql_.FormatEpoch(epoch, c.timeformat);
       if (!text) throw SqlUnsupported("the time format " + c.timeformat);
       // A value that is not a number is left unchanged.
-      std::string original = v.type == SqlType::kNumber ? sql_.NumberText(v.sql) : v.sql;
-      scope_.Set(target, {"COALESCE(" + *text + ", " + original + ")", SqlType::kString});
+      scope_.Set(target, {v.type == SqlType::kNumber ? *text : "COALESCE(" + *text + ", " + v.sql + ")", SqlType::kString});
     }
   }
 
@@ -654,7 +691,7 @@ class PipelineCompiler {
       return;
     }
     // Every field some row has: fill it where it is missing (a window over all rows).
-    Materialize();
+    Materialize("", "before_fillnull");
     FieldScope next;
     for (const auto& [field, v] : scope_.fields()) {
       if (v.type == SqlType::kNull) {
@@ -665,7 +702,7 @@ class PipelineCompiler {
       next.Set(field, {"CASE WHEN count(" + v.sql + ") OVER () > 0 THEN " + fv.sql + " END", fv.type});
     }
     scope_ = std::move(next);
-    Materialize();  // later filters must not see the window
+    Materialize("", "fillnull");  // later filters must not see the window
   }
 
   void Mvexpand(const MvexpandCommand& m) {
@@ -680,7 +717,7 @@ class PipelineCompiler {
       where_.push_back("(" + v.sql + " IS NOT NULL)");
       return;
     }
-    Materialize();
+    Materialize("", "before_mvexpand");
     std::string alias = "u" + std::to_string(++unnests_);
     joins_.push_back(sql_.UnnestJoin(scope_.Get(field).sql, alias, "v"));
     scope_.Set(field, {sql_.UnnestColumn(alias, "v"), SqlType::kString});
@@ -707,17 +744,22 @@ class PipelineCompiler {
       if (step.key) (all ? after : before).push_back(*step.key);
       if (!step.selectors.empty()) all = true;
     }
+    auto when_valid = [&](const std::string& x) {
+      std::string valid = sql_.JsonValid(in.sql);
+      return valid == "TRUE" ? x : "CASE WHEN " + valid + " THEN " + x + " END";
+    };
     SqlValue found;
     if (!all) {
-      found = {"CASE WHEN " + sql_.JsonValid(in.sql) + " THEN " + sql_.JsonValue(in.sql, before) + " END", SqlType::kString};
+      found = {when_valid(sql_.JsonValue(in.sql, before)), SqlType::kString};
     } else {
       std::string nodes = sql_.JsonNodes(in.sql, before);
       std::string each = after.empty() ? sql_.JsonNodeText("n") : sql_.JsonValue("n", after);
       std::string values = sql_.Filter(sql_.Transform(nodes, "n", each), "v", "v IS NOT NULL");
-      found = {"CASE WHEN " + sql_.JsonValid(in.sql) + " THEN " + sql_.NullIfEmpty(values) + " END", SqlType::kMulti};
+      found = {when_valid(sql_.NullIfEmpty(values)), SqlType::kMulti};
     }
     scope_.Set(output, Coalesce(found, scope_.Get(output)));
     json_text_.insert(output);
+    Materialize("", "spath");  // a column, so that later expressions name it instead of repeating it
   }
 
   void Stats(const StatsCommand& s) {
@@ -757,7 +799,7 @@ class PipelineCompiler {
     FieldScope out;
     for (const auto& [name, v] : items) out.Set(name, v);
     scope_ = std::move(out);
-    Materialize(group_by);
+    Materialize(group_by, "stats");
   }
 
   SqlValue Aggregate(const AggregateSpec& a, const ExprToSql& e) {
@@ -824,7 +866,8 @@ class PipelineCompiler {
 // An automatic lookup as CASE expressions over the table's rows (in file order, so the first
 // matching row wins as with max_matches=1), grouped by the first exact-match column so that the
 // statement stays readable. No join: the tables are small and the CASE reads the same everywhere.
-void PipelineCompiler::ProfileLookup(const AutomaticLookup& l, FieldScope& scope, std::set<std::string>& derived) {
+void PipelineCompiler::ProfileLookup(const AutomaticLookup& l, FieldScope& scope, std::set<std::string>& derived,
+                                     const std::set<std::string>& wanted) {
   const LookupTable& t = *l.table;
   const LookupMatchOptions& o = t.options();
   if (!o.cidr_columns.empty()) throw SqlUnsupported("the profile's lookup " + l.name + " (CIDR matching)");
@@ -873,6 +916,7 @@ void PipelineCompiler::ProfileLookup(const AutomaticLookup& l, FieldScope& scope
     }
   }
   for (const auto& out : l.outputs) {
+    if (!wanted.count(out.field)) continue;
     std::string fallback = o.min_matches > 0 ? sql_.Str(o.default_match) : "NULL";
     auto value = [&](size_t row) {
       const std::string& cell = t.Cell(row, out.column_index);

@@ -294,7 +294,7 @@ std::string SqlSpelling::EventTimeEpoch(const std::string& event_time) const {
   if (duckdb()) epoch = "epoch(try_strptime(" + civil + ", '%Y-%m-%d %H:%M:%S'))";
   else if (trino()) epoch = "to_unixtime(with_timezone(date_parse(" + civil + ", '%Y-%m-%d %H:%i:%s'), 'UTC'))";
   else epoch = "CAST(unix_timestamp(" + civil + ", 'yyyy-MM-dd HH:mm:ss') AS DOUBLE)";
-  return "CASE WHEN " + RegexMatch(event_time, shape) + " THEN " + epoch + " END";
+  return "CASE WHEN " + RegexMatch(event_time, shape) + " THEN CAST(" + epoch + " AS BIGINT) END";
 }
 
 namespace {

@@ -59,6 +59,11 @@ GOLDEN = [
     ("trino", "detection", SEED),
     ("spark", "detection", SEED),
     ("duckdb", "detection", SEED),
+    # spath + mvexpand + mvappend; wildcards and dc/values; a wildcard rename; a profile lookup.
+    ("spark", "detection", "AWS Detect Users creating keys with encrypt policy without MFA"),
+    ("trino", "detection", "AWS Excessive Security Scanning"),
+    ("athena", "detection", "AWS Exfiltration via DataSync Task"),
+    ("duckdb", "detection", "AWS Multiple Users Failing To Authenticate From Ip"),
 ]
 GOLDEN_DIR = os.path.join(HERE, "golden")
 

@@ -96,14 +96,14 @@ TEST(SqlCompiler, SeedCompilesForEveryDialectWithNothingApproximate) {
                                                      "methods", "sources"}));
     EXPECT_FALSE(sql.ordered);
     // search matches case-insensitively; != needs the field; stats drops null keys.
-    EXPECT_NE(sql.sql.find("lower(errorcode) = 'accessdenied'"), std::string::npos);
-    EXPECT_NE(sql.sql.find("lower(user_type) = 'iamuser'"), std::string::npos);
-    EXPECT_NE(sql.sql.find("(useragent IS NOT NULL) AND NOT COALESCE(lower(useragent) LIKE '%.amazonaws.com' ESCAPE '!', FALSE)"),
+    EXPECT_NE(sql.sql.find("lower(c_errorcode) = 'accessdenied'"), std::string::npos);
+    EXPECT_NE(sql.sql.find("lower(c_user_type) = 'iamuser'"), std::string::npos);
+    EXPECT_NE(sql.sql.find("(c_useragent IS NOT NULL) AND NOT COALESCE(lower(c_useragent) LIKE '%.amazonaws.com' ESCAPE '!', FALSE)"),
               std::string::npos);
-    EXPECT_NE(sql.sql.find("(src_ip IS NOT NULL)"), std::string::npos);
-    EXPECT_NE(sql.sql.find("floor(f_time / 3600) * 3600"), std::string::npos);
+    EXPECT_NE(sql.sql.find("(c_src_ip IS NOT NULL)"), std::string::npos);
+    EXPECT_NE(sql.sql.find("CAST(floor(c__time / 3600) * 3600 AS BIGINT)"), std::string::npos);
     EXPECT_NE(sql.sql.find("GROUP BY 1, 2, 3"), std::string::npos);
-    EXPECT_NE(sql.sql.find("count(DISTINCT eventname)"), std::string::npos);
+    EXPECT_NE(sql.sql.find("count(DISTINCT c_eventname)"), std::string::npos);
   }
 }
 
