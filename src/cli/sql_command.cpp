@@ -33,6 +33,7 @@ struct SqlArgs {
   std::string location;
   std::vector<std::string> accounts;
   std::vector<std::string> regions;
+  bool json_lines = false;
 };
 
 struct SqlItem {
@@ -134,8 +135,13 @@ void Compile(SqlItem& item, const MacroTable& macros, const RunOptions& options,
 }
 
 int RunSql(SqlArgs& args) {
+  if (args.ddl == "spark") {
+    if (args.location.empty()) throw Error(ErrorKind::kUsage, "--ddl spark needs --location (the folder or s3:// prefix of the CloudTrail files)");
+    std::cout << SparkCloudTrailDdl(args.table, args.location, args.json_lines);
+    return kExitOk;
+  }
   if (!args.ddl.empty()) {
-    if (args.ddl != "athena") throw Error(ErrorKind::kUsage, "--ddl takes athena (the other engines read the files: see docs/sql.md)");
+    if (args.ddl != "athena") throw Error(ErrorKind::kUsage, "--ddl takes athena or spark (DuckDB reads the files itself: see docs/sql.md)");
     if (args.location.rfind("s3://", 0) != 0) throw Error(ErrorKind::kUsage, "--ddl athena needs --location s3://bucket/prefix/AWSLogs/");
     if (!args.common.paths.empty()) throw Error(ErrorKind::kUsage, "--ddl takes no input paths (did you mean --accounts a,b or --regions x,y?)");
     AthenaDdlOptions o;
@@ -227,8 +233,9 @@ CommandRunner AddSqlCommand(CLI::App& app) {
   cmd->add_option("--table", args->table, "The CloudTrail table the SQL reads (default: cloudtrail; DuckDB reads the input paths instead when given)");
   cmd->add_flag("--allow-approximate", args->allow_approximate, "Print statements that keep some SPL semantics only approximately (each is named in the header)");
   cmd->add_option("--format", args->format, "sql (statements with header comments, default) or jsonl (one object per statement)");
-  cmd->add_option("--ddl", args->ddl, "Print the CREATE TABLE for this engine instead (athena)");
-  cmd->add_option("--location", args->location, "--ddl athena: the S3 prefix holding AWSLogs/<account>/CloudTrail/...");
+  cmd->add_option("--ddl", args->ddl, "Print the table definition the SQL reads instead: athena (CREATE EXTERNAL TABLE with partition projection) or spark (a view over the files)");
+  cmd->add_flag("--json-lines", args->json_lines, "--ddl spark: the files hold one event per line (default: S3 delivery Records files)");
+  cmd->add_option("--location", args->location, "--ddl: athena: the s3:// prefix holding AWSLogs/<account>/CloudTrail/...; spark: the files' folder");
   cmd->add_option("--accounts", args->accounts, "--ddl athena: account ids for partition projection (comma-separated)")
       ->delimiter(',')
       ->allow_extra_args(false);

@@ -61,8 +61,12 @@ struct AthenaDdlOptions {
 };
 std::string AthenaCloudTrailDdl(const AthenaDdlOptions& options);
 
-// The Spark schema (a DDL string for spark.read.schema) of one event, and of a Records document.
+// The Spark schema (a DDL string for spark.read.schema) of one event.
 std::string SparkEventSchema();
+// Spark SQL that makes the `table` view the generated Spark SQL reads, over CloudTrail files at
+// `location`: S3 delivery files ({"Records": [...]}, one line each, as CloudTrail writes them), or
+// with `json_lines` one event per line.
+std::string SparkCloudTrailDdl(const std::string& table, const std::string& location, bool json_lines);
 
 // The DuckDB column map for read_json (`{"eventTime": 'VARCHAR', ...}`); `with_records` adds a
 // `Records` column holding the same struct as a list, for S3 Records documents.

@@ -528,6 +528,14 @@ def check_grammars(args, report: Report, tmp: str, queries: list) -> dict:
                 jid = f"{dialect}:{len(jobs)}"
                 jobs.append({"id": jid, "dialect": dialect, "sql": s["sql"]})
                 labels[jid] = (f"{kind} {s.get('name') or s.get('search')!r} [{dialect}]", s)
+    # The Spark view definitions of `trailhound sql --ddl spark` parse too.
+    for extra in ([], ["--json-lines"]):
+        p = run([args.trailhound, "sql", "--ddl", "spark", "--location", "s3://bucket/AWSLogs/"] + extra)
+        if p.returncode != 0:
+            raise HarnessError(f"`trailhound sql --ddl spark {' '.join(extra)}` exited {p.returncode}: {p.stderr.strip()}")
+        jid = f"spark-ddl:{len(jobs)}"
+        jobs.append({"id": jid, "dialect": "spark", "sql": p.stdout})
+        labels[jid] = (f"`sql --ddl spark {' '.join(extra)}`", {"search": "", "sql": p.stdout})
     results = check_grammar(jobs, tmp)
     for job in jobs:
         r = results[job["id"]]

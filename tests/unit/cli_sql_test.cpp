@@ -74,6 +74,20 @@ TEST(CliSql, AthenaDdl) {
   EXPECT_EQ(Trailhound("sql --ddl spark --location s3://x/").code, 2);
 }
 
+TEST(CliSql, SparkViewOverTheFiles) {
+  auto records = Trailhound("sql --ddl spark --location s3://my-trail/AWSLogs/");
+  ASSERT_EQ(records.code, 0) << records.err;
+  EXPECT_NE(records.out.find("SET spark.sql.session.timeZone = UTC;"), std::string::npos);
+  EXPECT_NE(records.out.find("CREATE TABLE cloudtrail_files (Records ARRAY<STRUCT<eventVersion: STRING, userIdentity: STRUCT<"),
+            std::string::npos);
+  EXPECT_NE(records.out.find("requestParameters: STRING"), std::string::npos);  // JSON text, as the SQL expects
+  EXPECT_NE(records.out.find("CREATE OR REPLACE TEMPORARY VIEW cloudtrail AS SELECT inline(Records) FROM cloudtrail_files;"),
+            std::string::npos);
+  auto lines = Trailhound("sql --ddl spark --json-lines --table ct --location /data/trail");
+  EXPECT_NE(lines.out.find("CREATE TABLE ct (eventVersion STRING, userIdentity STRUCT<"), std::string::npos);
+  EXPECT_NE(lines.out.find("LOCATION '/data/trail';"), std::string::npos);
+}
+
 TEST(CliSql, UsageErrors) {
   auto bad = Trailhound("sql --dialect oracle --search x");
   EXPECT_EQ(bad.code, 2);
