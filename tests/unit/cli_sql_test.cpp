@@ -71,7 +71,7 @@ TEST(CliSql, AthenaDdl) {
   EXPECT_NE(r.out.find("LOCATION 's3://my-trail/AWSLogs/'"), std::string::npos);
   EXPECT_NE(r.out.find("'projection.region.values' = 'us-east-1,eu-west-1'"), std::string::npos);
   EXPECT_EQ(Trailhound("sql --ddl athena").code, 2);
-  EXPECT_EQ(Trailhound("sql --ddl spark --location s3://x/").code, 2);
+  EXPECT_EQ(Trailhound("sql --ddl trino --location s3://x/").code, 2);
 }
 
 TEST(CliSql, SparkViewOverTheFiles) {
