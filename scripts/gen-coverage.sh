@@ -17,7 +17,8 @@ provenance=""
   echo "from the security_content checkout in \`../shared\`${provenance:+ ($provenance)}; do not edit by hand."
   echo "\"Runs\" means the search expands and plans; fields \"nothing produces\" are event fields the search"
   echo "reads that neither raw CloudTrail (the data_sources field lists) nor the \`aws:cloudtrail\` profile"
-  echo "gives. See docs/detections.md."
+  echo "gives. The SQL columns say whether \`trailhound sql\` compiles the search for each dialect with"
+  echo "every semantics kept, and why not (docs/sql.md). See docs/detections.md."
   echo
   "$BUILD_DIR/trailhound" lint --content "$CONTENT" --format markdown
 } > docs/coverage.md.tmp
