@@ -156,9 +156,15 @@ class PipelineCompiler {
       throw SqlUnsupported("output columns that depend on the data (end the search with stats, table or fields)");
     }
     CompiledSql out;
+    std::set<std::string> folded;
     for (FieldId id : *plan.columns()) {
       out.columns.push_back(Name(id));
       if (json_text_.count(Name(id))) JsonTextReaches(Name(id));
+      if (Name(id) == "_raw") throw SqlUnsupported("_raw as a result column (the table has no raw event text)");
+      // Trino and Spark fold identifier case: two result columns may not differ only in case.
+      if (!sql_.duckdb() && !folded.insert(AsciiLower(Name(id))).second) {
+        throw SqlUnsupported("result columns that differ only in case (" + Name(id) + ")");
+      }
     }
     out.sql = Statement(out.columns);
     out.approximations = approximations_;
@@ -626,7 +632,8 @@ class PipelineCompiler {
     if (v.type == SqlType::kMulti) throw SqlUnsupported("bin on a multivalue field");
     std::string t = v.type == SqlType::kNumber ? v.sql : sql_.TryDouble(v.sql);
     std::string span = sql_.Num(b.span_seconds);
-    scope_.Set(Name(b.as ? *b.as : b.field), {"CAST(floor(" + t + " / " + span + ") * " + span + " AS BIGINT)", SqlType::kNumber});
+    // A double division: Trino divides two integers as integers.
+    scope_.Set(Name(b.as ? *b.as : b.field), {"CAST(floor(CAST(" + t + " AS DOUBLE) / " + span + ") * " + span + " AS BIGINT)", SqlType::kNumber});
   }
 
   void Convert(const ConvertCommand& c) {
@@ -776,6 +783,7 @@ class PipelineCompiler {
         continue;
       }
       if (v.type == SqlType::kBool) throw SqlUnsupported("stats by a condition");
+      if (name == "_raw") throw SqlUnsupported("stats by _raw (the table has no raw event text)");
       if (v.type == SqlType::kMulti) {
         // Each value of a multivalue by-field is a group of its own.
         std::string alias = "u" + std::to_string(++unnests_);

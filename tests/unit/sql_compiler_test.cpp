@@ -101,7 +101,7 @@ TEST(SqlCompiler, SeedCompilesForEveryDialectWithNothingApproximate) {
     EXPECT_NE(sql.sql.find("(c_useragent IS NOT NULL) AND NOT COALESCE(lower(c_useragent) LIKE '%.amazonaws.com' ESCAPE '!', FALSE)"),
               std::string::npos);
     EXPECT_NE(sql.sql.find("(c_src_ip IS NOT NULL)"), std::string::npos);
-    EXPECT_NE(sql.sql.find("CAST(floor(c__time / 3600) * 3600 AS BIGINT)"), std::string::npos);
+    EXPECT_NE(sql.sql.find("CAST(floor(CAST(c__time AS DOUBLE) / 3600) * 3600 AS BIGINT)"), std::string::npos);
     EXPECT_NE(sql.sql.find("GROUP BY 1, 2, 3"), std::string::npos);
     EXPECT_NE(sql.sql.find("count(DISTINCT c_eventname)"), std::string::npos);
   }

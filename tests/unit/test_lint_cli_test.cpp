@@ -67,10 +67,10 @@ TEST(TestCli, BadOptionsAreUsageErrors) {
 TEST(LintCli, JsonlListsWhatEachDetectionLacks) {
   CliRun r = Trailhound(std::string("lint --format jsonl --content ") + kLintContent);
   EXPECT_EQ(r.code, 0) << r.err;
-  EXPECT_TRUE(Has(r.out, R"("detection":"Lint Fixture Fine","origin":"tests/fixtures/lint/content/detections/a_fine.yml","status":"production","type":"TTP","production_raw_cloudtrail":true,"runs":true,"error":"","missing_commands":[],"missing_functions":[],"tstats":false,"datamodel":false,"unproduced_fields":[],"fields_note":""})")) << r.out;
+  EXPECT_TRUE(Has(r.out, R"("detection":"Lint Fixture Fine","origin":"tests/fixtures/lint/content/detections/a_fine.yml","status":"production","type":"TTP","production_raw_cloudtrail":true,"runs":true,"error":"","missing_commands":[],"missing_functions":[],"tstats":false,"datamodel":false,"unproduced_fields":[],"fields_note":"","sql_duckdb":"yes","sql_trino":"yes","sql_athena":"yes","sql_spark":"yes"})")) << r.out;
   EXPECT_TRUE(Has(r.out, R"("missing_commands":["frobnicate","zorble"],"missing_functions":["frobulate","wobble","gronk","stats:wibble"])")) << r.out;
   EXPECT_TRUE(Has(r.out, R"("unproduced_fields":["anotherMissing","madeUpField","made_by_eval"])")) << r.out;
-  EXPECT_TRUE(Has(r.out, R"("unproduced_fields":["fieldBeforeFrobnicate"],"fields_note":"checked up to `frobnicate`"})")) << r.out;
+  EXPECT_TRUE(Has(r.out, R"("unproduced_fields":["fieldBeforeFrobnicate"],"fields_note":"checked up to `frobnicate`","sql_duckdb":"the search does not run",)")) << r.out;
 }
 
 TEST(LintCli, MarkdownSummaryAndRows) {
@@ -79,6 +79,8 @@ TEST(LintCli, MarkdownSummaryAndRows) {
   EXPECT_TRUE(Has(r.out, "**2 of 3 production raw-CloudTrail detections run**")) << r.out;
   EXPECT_TRUE(Has(r.out, "1 of those read an event field that nothing produces")) << r.out;
   EXPECT_TRUE(Has(r.out, "- commands: `frobnicate` 1, `zorble` 1")) << r.out;
+  EXPECT_TRUE(Has(r.out, "compile with every semantics kept: duckdb 2, trino 2, athena 2, spark 2.")) << r.out;
+  EXPECT_TRUE(Has(r.out, "| no | no | no | no | the search does not run |")) << r.out;
   EXPECT_TRUE(Has(r.out, "| Lint Fixture Tstats | experimental | TTP | no | no: ")) << r.out;
   EXPECT_TRUE(Has(r.out, "| Lint Fixture Fine | production | TTP | yes | yes |  |  |  |  |")) << r.out;
 }

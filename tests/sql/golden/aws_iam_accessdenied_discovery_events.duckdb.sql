@@ -20,17 +20,17 @@ stats_2 AS (
   SELECT
     c_src_ip AS c_src_ip,
     c_useridentity_arn AS c_useridentity_arn,
-    CAST(floor(c__time / 3600) * 3600 AS BIGINT) AS c__time,
+    CAST(floor(CAST(c__time AS DOUBLE) / 3600) * 3600 AS BIGINT) AS c__time,
     count(*) AS c_failures,
-    min(CAST(floor(c__time / 3600) * 3600 AS BIGINT)) AS c_firsttime,
-    max(CAST(floor(c__time / 3600) * 3600 AS BIGINT)) AS c_lasttime,
+    min(CAST(floor(CAST(c__time AS DOUBLE) / 3600) * 3600 AS BIGINT)) AS c_firsttime,
+    max(CAST(floor(CAST(c__time AS DOUBLE) / 3600) * 3600 AS BIGINT)) AS c_lasttime,
     count(DISTINCT c_eventname) AS c_methods,
     count(DISTINCT c_eventsource) AS c_sources
   FROM events
   WHERE (COALESCE(lower(c_sourcetype) = 'aws:cloudtrail', FALSE) AND COALESCE(lower(c_errorcode) = 'accessdenied', FALSE) AND COALESCE(lower(c_user_type) = 'iamuser', FALSE) AND ((c_useragent IS NOT NULL) AND NOT COALESCE(lower(c_useragent) LIKE '%.amazonaws.com' ESCAPE '!', FALSE)))
     AND (c_src_ip IS NOT NULL)
     AND (c_useridentity_arn IS NOT NULL)
-    AND (CAST(floor(c__time / 3600) * 3600 AS BIGINT) IS NOT NULL)
+    AND (CAST(floor(CAST(c__time AS DOUBLE) / 3600) * 3600 AS BIGINT) IS NOT NULL)
   GROUP BY 1, 2, 3
 )
 SELECT

@@ -681,13 +681,13 @@ events AS (
 ),
 stats_3 AS (
   SELECT
-    CAST(floor(c__time / 600) * 600 AS BIGINT) AS c__time,
+    CAST(floor(CAST(c__time AS DOUBLE) / 600) * 600 AS BIGINT) AS c__time,
     c_src_ip AS c_src_ip,
     count(DISTINCT c_user_name) AS c_unique_accounts,
     CASE WHEN len(list_sort(list_distinct(list(c_user_name) FILTER (WHERE c_user_name IS NOT NULL)))) > 0 THEN list_sort(list_distinct(list(c_user_name) FILTER (WHERE c_user_name IS NOT NULL))) END AS c_tried_accounts
   FROM events
   WHERE (COALESCE(lower(c_sourcetype) = 'aws:cloudtrail', FALSE) AND COALESCE(lower(c_eventname) = 'consolelogin', FALSE) AND COALESCE(lower(c_action) = 'failure', FALSE))
-    AND (CAST(floor(c__time / 600) * 600 AS BIGINT) IS NOT NULL)
+    AND (CAST(floor(CAST(c__time AS DOUBLE) / 600) * 600 AS BIGINT) IS NOT NULL)
     AND (c_src_ip IS NOT NULL)
   GROUP BY 1, 2
 )
