@@ -60,12 +60,17 @@ std::string ClassifyForDuckDb(const InputFile& file, SqlTarget& target) {
   uint64_t total = 0;
   for (uint64_t n : s.files_by_kind) total += n;
   if (total == 0) return "no events (skipped by trailhound too)";
-  if (s.files_of(FileKind::kJsonLines) == total) {
-    target.line_files.push_back(file.path);
-    return "";
-  }
-  if (s.files_of(FileKind::kRecords) + s.files_of(FileKind::kSingleEvent) == total) {
-    target.document_files.push_back(file.path);
+  bool lines = s.files_of(FileKind::kJsonLines) == total;
+  bool documents = s.files_of(FileKind::kRecords) + s.files_of(FileKind::kSingleEvent) == total;
+  if (lines || documents) {
+    // DuckDB fails the whole statement on a document it cannot parse, and unwraps no envelopes.
+    if (documents && s.parse_failures > 0) {
+      return "malformed JSON: trailhound reads the events before the damage, DuckDB's read_json stops";
+    }
+    for (EventWrapper w : {EventWrapper::kCloudWatch, EventWrapper::kEventBridge, EventWrapper::kLookupEvents, EventWrapper::kArray}) {
+      if (s.events_of(w) > 0) return "events inside " + std::string(EventWrapperName(w)) + " wrappers";
+    }
+    (lines ? target.line_files : target.document_files).push_back(file.path);
     return "";
   }
   for (size_t k = 0; k < s.files_by_kind.size(); ++k) {
@@ -136,6 +141,7 @@ void Compile(SqlItem& item, const MacroTable& macros, const RunOptions& options,
 
 int RunSql(SqlArgs& args) {
   if (args.ddl == "spark") {
+    if (args.location.find('\'') != std::string::npos) throw Error(ErrorKind::kUsage, "--location may not contain a quote");
     if (args.location.empty()) throw Error(ErrorKind::kUsage, "--ddl spark needs --location (the folder or s3:// prefix of the CloudTrail files)");
     std::cout << SparkCloudTrailDdl(args.table, args.location, args.json_lines);
     return kExitOk;
@@ -144,6 +150,11 @@ int RunSql(SqlArgs& args) {
     if (args.ddl != "athena") throw Error(ErrorKind::kUsage, "--ddl takes athena or spark (DuckDB reads the files itself: see docs/sql.md)");
     if (args.location.rfind("s3://", 0) != 0) throw Error(ErrorKind::kUsage, "--ddl athena needs --location s3://bucket/prefix/AWSLogs/");
     if (!args.common.paths.empty()) throw Error(ErrorKind::kUsage, "--ddl takes no input paths (did you mean --accounts a,b or --regions x,y?)");
+    if (args.location.find('\'') != std::string::npos) throw Error(ErrorKind::kUsage, "--location may not contain a quote");
+    if (args.accounts.empty()) {
+      std::cerr << "trailhound: no --accounts: the partition projection lists the placeholder account 111122223333; "
+                   "give your account ids (--accounts 111111111111,222222222222)\n";
+    }
     AthenaDdlOptions o;
     o.table = args.table;
     o.location = args.location;
@@ -176,7 +187,9 @@ int RunSql(SqlArgs& args) {
       if (!why.empty()) left_out.push_back(f.path + " (" + why + ")");
     }
     if (!target.reads_files()) {
-      throw Error(ErrorKind::kUsage, "none of the input files holds JSON objects DuckDB can read (JSON lines, Records files, .gz)");
+      std::string why;
+      for (const auto& l : left_out) why += (why.empty() ? "" : "; ") + l;
+      throw Error(ErrorKind::kUsage, "none of the input files holds JSON objects DuckDB can read (JSON lines, Records files, .gz): " + why);
     }
   }
 

@@ -17,20 +17,32 @@ int CompareValues(const Value& a, const Value& b) {
 
 namespace {
 
-// Iterative glob matching with backtracking on the last star: linear for typical patterns.
+bool Continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+// Iterative glob matching with backtracking on the last star: linear for typical patterns. The
+// one-character wildcard and the star's steps move by UTF-8 characters, not bytes.
 template <typename CharEq>
 bool GlobMatch(std::string_view text, std::string_view pattern, char any_run, int any_one, CharEq eq) {
   size_t t = 0, p = 0, star_p = std::string_view::npos, star_t = 0;
+  auto next_char = [&](size_t i) {
+    ++i;
+    while (i < text.size() && Continuation(text[i])) ++i;
+    return i;
+  };
   while (t < text.size()) {
     if (p < pattern.size() && pattern[p] == any_run) {
       star_p = p++;
       star_t = t;
-    } else if (p < pattern.size() && ((any_one >= 0 && pattern[p] == static_cast<char>(any_one)) || eq(pattern[p], text[t]))) {
+    } else if (p < pattern.size() && any_one >= 0 && pattern[p] == static_cast<char>(any_one)) {
+      ++p;
+      t = next_char(t);
+    } else if (p < pattern.size() && eq(pattern[p], text[t])) {
       ++p;
       ++t;
     } else if (star_p != std::string_view::npos) {
       p = star_p + 1;
-      t = ++star_t;
+      star_t = next_char(star_t);
+      t = star_t;
     } else {
       return false;
     }

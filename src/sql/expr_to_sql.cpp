@@ -1,6 +1,8 @@
 #include "sql/expr_to_sql.hpp"
 
+#include <algorithm>
 #include <cctype>
+#include <optional>
 
 #include "common/value.hpp"
 #include "functions/ip_address.hpp"
@@ -24,7 +26,12 @@ std::string SqlOp(const std::string& op) {
 
 // Regex syntax that PCRE has and DuckDB's RE2 does not: rejecting it beats a runtime error.
 bool Re2Incompatible(const std::string& regex) {
-  static const char* kPcreOnly[] = {"(?=", "(?!", "(?<=", "(?<!", "(?>", "\\1", "\\2", "\\3", "*+", "++", "?+", "(?|", "\\K"};
+  static const char* kPcreOnly[] = {"(?=", "(?!", "(?<=", "(?<!", "(?>", "(?|", "(?x", "(?J", "(*", "*+", "++", "?+", "}+",
+                                    "\\K", "\\Z", "\\h", "\\H", "\\R", "\\G", "\\X", "\\e", "\\c", "\\o{", "\\N",
+                                    "\\k<", "\\k{", "\\g", "\\v", "\\V"};
+  for (char d = '1'; d <= '9'; ++d) {
+    if (regex.find(std::string("\\") + d) != std::string::npos) return true;  // backreferences
+  }
   for (const char* p : kPcreOnly) {
     if (regex.find(p) != std::string::npos) return true;
   }
@@ -387,12 +394,21 @@ SqlValue ExprToSql::Call(const EvalExpr& e) const {
     return {sql_.TryDouble(Text(s)), SqlType::kNumber};
   }
   if (f == "substr") {
+    // Literal positions only: the engines differ from SPL on 0, negative starts and lengths.
+    auto literal = [&](size_t i) -> std::optional<long long> {
+      if (e.args[i]->kind != EvalExpr::Kind::kLiteral || !e.args[i]->literal.AsNumber()) return std::nullopt;
+      double d = *e.args[i]->literal.AsNumber();
+      if (d != static_cast<double>(static_cast<long long>(d)) || d < 0) return std::nullopt;
+      return static_cast<long long>(d);
+    };
+    auto start = literal(1);
+    auto length = e.args.size() > 2 ? literal(2) : std::optional<long long>(0);
+    if (!start || !length) throw SqlUnsupported("substr() with a start or length that is not a non-negative integer literal");
     SqlValue s = arg(0);
-    SqlValue start = arg(1);
-    if (s.type == SqlType::kNull || start.type == SqlType::kNull) return SqlValue::Null();
-    if (start.type != SqlType::kNumber) throw SqlUnsupported("substr() with a start that is not a number");
-    std::string len = e.args.size() > 2 ? ", CAST(" + arg(2).sql + " AS INTEGER)" : "";
-    return {"substr(" + Text(s) + ", CAST(" + start.sql + " AS INTEGER)" + len + ")", SqlType::kString};
+    if (s.type == SqlType::kNull) return SqlValue::Null();
+    std::string from = std::to_string(std::max(1LL, *start));  // SPL's 0 is 1
+    std::string len = e.args.size() > 2 ? ", " + std::to_string(*length) : "";
+    return {"substr(" + Text(s) + ", " + from + len + ")", SqlType::kString};
   }
   if (f == "strftime") {
     SqlValue t = arg(0);
@@ -407,6 +423,13 @@ SqlValue ExprToSql::Call(const EvalExpr& e) const {
 }
 
 std::string ExprToSql::ValueMatches(const std::string& text, const std::string& pattern) const {
+  bool ascii = std::all_of(pattern.begin(), pattern.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  if (!ascii) {
+    // The engine's lower() folds non-ASCII letters: fold the pattern the same way, in SQL.
+    std::string like = pattern.find('*') == std::string::npos ? pattern : SqlSpelling::WildcardToLike(pattern);
+    if (pattern.find('*') == std::string::npos) return "lower(" + text + ") = lower(" + sql_.Str(pattern) + ")";
+    return "lower(" + text + ") LIKE lower(" + sql_.Str(like) + ") ESCAPE '!'";
+  }
   std::string lowered = AsciiLower(pattern);
   if (pattern.find('*') == std::string::npos) return "lower(" + text + ") = " + sql_.Str(lowered);
   return sql_.Like("lower(" + text + ")", SqlSpelling::WildcardToLike(lowered));

@@ -462,7 +462,10 @@ class PipelineCompiler {
                       "    columns = " + DuckDbReadJsonColumns(false) + ")\n)");
       parts += std::string(parts.empty() ? "" : "\n  UNION ALL BY NAME\n") + "  SELECT * FROM lines";
     }
-    ctes_.push_back("ct AS (\n" + parts + "\n)");
+    // A line DuckDB skips as malformed comes back as a row of nulls: not an event.
+    std::string any;
+    for (const auto& c : CloudTrailColumns()) any += (any.empty() ? "" : " OR ") + sql_.Ident(c.name) + " IS NOT NULL";
+    ctes_.push_back("ct AS (\n  SELECT * FROM (\n" + Indent(parts, "  ") + "\n  )\n  WHERE " + any + "\n)");
     from_ = "ct";
   }
 
@@ -774,11 +777,17 @@ class PipelineCompiler {
     ExprToSql e(sql_, scope_);
     std::vector<std::pair<std::string, SqlValue>> items;
     std::vector<std::string> groups;
+    bool no_groups = false;
+    for (const auto& a : s.aggregates) {
+      for (FieldId b : s.by) {
+        if (!a.field_pattern && a.output == b) throw SqlUnsupported("a stats result named like its by-field " + Name(b));
+      }
+    }
     for (FieldId b : s.by) {
       std::string name = Name(b);
       SqlValue v = scope_.Get(name);
       if (v.type == SqlType::kNull) {
-        where_.push_back("FALSE");  // every event lacks the by-field: no group
+        no_groups = true;  // every event lacks the by-field: no group at all
         items.emplace_back(name, SqlValue::Null());
         continue;
       }
@@ -804,6 +813,8 @@ class PipelineCompiler {
       group_by = "\nGROUP BY ";
       for (size_t i = 0; i < groups.size(); ++i) group_by += (i ? ", " : "") + groups[i];
     }
+    // Without GROUP BY an aggregate gives one row even over no rows; a missing by-field gives none.
+    if (no_groups) group_by += "\nHAVING FALSE";
     FieldScope out;
     for (const auto& [name, v] : items) out.Set(name, v);
     scope_ = std::move(out);

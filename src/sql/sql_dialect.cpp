@@ -96,7 +96,12 @@ std::string SqlSpelling::RegexReplace(const std::string& x, const std::string& r
   return "regexp_replace(" + x + ", " + regex + ", " + Str(java) + ")";
 }
 
-std::string SqlSpelling::TryDouble(const std::string& x) const { return "TRY_CAST(" + x + " AS DOUBLE)"; }
+std::string SqlSpelling::TryDouble(const std::string& x) const {
+  // SPL's numbers only (common/value ParseNumber): no spaces, no inf/nan, which the engines'
+  // casts would take.
+  static const std::string kNumber = "'^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?$'";
+  return "CASE WHEN " + RegexMatch(x, kNumber) + " THEN CAST(" + x + " AS DOUBLE) END";
+}
 
 std::string SqlSpelling::NumberText(const std::string& x) const {
   std::string text = spark() ? "STRING" : "VARCHAR";
@@ -292,7 +297,7 @@ std::string SqlSpelling::EventTimeEpoch(const std::string& event_time) const {
   std::string civil = "substr(" + event_time + ", 1, 10) || ' ' || substr(" + event_time + ", 12, 8)";
   std::string epoch;
   if (duckdb()) epoch = "epoch(try_strptime(" + civil + ", '%Y-%m-%d %H:%M:%S'))";
-  else if (trino()) epoch = "to_unixtime(with_timezone(date_parse(" + civil + ", '%Y-%m-%d %H:%i:%s'), 'UTC'))";
+  else if (trino()) epoch = "to_unixtime(with_timezone(try(date_parse(" + civil + ", '%Y-%m-%d %H:%i:%s')), 'UTC'))";
   else epoch = "CAST(unix_timestamp(" + civil + ", 'yyyy-MM-dd HH:mm:ss') AS DOUBLE)";
   return "CASE WHEN " + RegexMatch(event_time, shape) + " THEN CAST(" + epoch + " AS BIGINT) END";
 }

@@ -206,6 +206,7 @@ class Case:
     input: str | None = None
     files: list = field(default_factory=list)   # [{"path", "content", "gzip"}]
     skip: str | None = None                     # why the SQL path does not run it
+    sql_differs: str | None = None              # a documented reason the SQL's rows differ (docs/sql.md)
 
     @property
     def label(self) -> str:
@@ -232,7 +233,8 @@ def cases_from_yaml(text: str, file: str) -> list[Case]:
     out = []
     for i, spec in enumerate(doc.get("cases") or []):
         out.append(Case(file=file, name=str(spec.get("name", f"case {i + 1}")), query=spec.get("query"),
-                        input=spec.get("input"), files=list(spec.get("files") or []), skip=skip_reason(spec)))
+                        input=spec.get("input"), files=list(spec.get("files") or []), skip=skip_reason(spec),
+                        sql_differs=spec.get("sql_differs")))
     return out
 
 

@@ -82,6 +82,10 @@ TEST(FunctionsConditionalTest, LikeFunction) {
   EXPECT_EQ(Truth("like(\"abc\", \"a%\")"), "true");
   EXPECT_EQ(Truth("like(\"abc\", \"A%\")"), "false");
   EXPECT_EQ(Truth("like(\"abc\", \"_b_\")"), "true");
+  // _ is one character, not one byte (found by comparing with DuckDB's LIKE).
+  EXPECT_EQ(Truth("like(\"\xC3\xA4\", \"_\")"), "true");
+  EXPECT_EQ(Truth("like(\"\xC3\xA4" "b\", \"_b\")"), "true");
+  EXPECT_EQ(Truth("like(\"x\xC3\xA4" "b\", \"%_b\")"), "true");
   EXPECT_EQ(Truth("like(\"abc\", \"b\")"), "false");
   EXPECT_EQ(Truth("like(x, \"%\")"), "null");
   EXPECT_EQ(Truth("like(mv, \"x%\")", MakeRow({{"mv", {"a", "xy"}}})), "true");
