@@ -64,6 +64,15 @@ class FieldCollector {
           events_ = false;
           break;
         }
+        case CommandKind::kEventstats: {
+          const auto& s = *static_cast<const EventstatsCommand&>(*c).stats;
+          for (const auto& a : s.aggregates) {
+            if (a.field) Read(Name(*a.field));
+          }
+          for (FieldId b : s.by) Read(Name(b));
+          for (const auto& a : s.aggregates) Write(Name(a.output));
+          break;
+        }
         case CommandKind::kConvert:
           for (const auto& v : static_cast<const ConvertCommand&>(*c).conversions) {
             if (HasWildcard(v.field)) continue;
@@ -231,6 +240,15 @@ class PipelineCompiler {
     from_ = name;
     joins_.clear();
     where_.clear();
+  }
+
+  // Materialize only when the current stage is more than its relation's own columns.
+  void MaterializeIfNeeded(const std::string& what) {
+    bool plain = where_.empty() && joins_.empty();
+    for (const auto& [field, value] : scope_.fields()) {
+      if (value.type != SqlType::kNull && value.sql != Column(field)) plain = false;
+    }
+    if (!plain) Materialize("", what);
   }
 
   std::string Statement(const std::vector<std::string>& columns) {
@@ -557,6 +575,14 @@ class PipelineCompiler {
           if (json_text_.count(f)) JsonTextReaches(f);
         }
         return;
+      case CommandKind::kEventstats:
+        for (const auto& a : static_cast<const EventstatsCommand&>(c).stats->aggregates) {
+          if (a.field && json_text_.count(Name(*a.field)) && a.function != "count") JsonTextReaches(Name(*a.field));
+        }
+        for (FieldId b : static_cast<const EventstatsCommand&>(c).stats->by) {
+          if (json_text_.count(Name(b))) JsonTextReaches(Name(b));
+        }
+        return;
       case CommandKind::kRename:
         for (const auto& [from, to] : static_cast<const RenameCommand&>(c).pairs) {
           if (json_text_.count(from)) json_text_.insert(to);
@@ -619,6 +645,7 @@ class PipelineCompiler {
       case CommandKind::kFillnull: Fillnull(static_cast<const FillnullCommand&>(c)); return;
       case CommandKind::kMvexpand: Mvexpand(static_cast<const MvexpandCommand&>(c)); return;
       case CommandKind::kSpath: Spath(static_cast<const SpathCommand&>(c)); return;
+      case CommandKind::kEventstats: Eventstats(static_cast<const EventstatsCommand&>(c)); return;
       default: throw SqlUnsupported("the " + c.name + " command");
     }
   }
@@ -701,7 +728,7 @@ class PipelineCompiler {
       return;
     }
     // Every field some row has: fill it where it is missing (a window over all rows).
-    Materialize("", "before_fillnull");
+    MaterializeIfNeeded("before_fillnull");
     FieldScope next;
     for (const auto& [field, v] : scope_.fields()) {
       if (v.type == SqlType::kNull) {
@@ -727,7 +754,7 @@ class PipelineCompiler {
       where_.push_back("(" + v.sql + " IS NOT NULL)");
       return;
     }
-    Materialize("", "before_mvexpand");
+    MaterializeIfNeeded("before_mvexpand");
     std::string alias = "u" + std::to_string(++unnests_);
     joins_.push_back(sql_.UnnestJoin(scope_.Get(field).sql, alias, "v"));
     scope_.Set(field, {sql_.UnnestColumn(alias, "v"), SqlType::kString});
@@ -770,6 +797,60 @@ class PipelineCompiler {
     scope_.Set(output, Coalesce(found, scope_.Get(output)));
     json_text_.insert(output);
     Materialize("", "spath");  // a column, so that later expressions name it instead of repeating it
+  }
+
+  // eventstats: the aggregates as window functions over the by-groups, added to each row. A row
+  // missing a by-field gets nothing; a null result leaves the row's field as it was.
+  void Eventstats(const EventstatsCommand& c) {
+    const StatsCommand& s = *c.stats;
+    if (s.dedup_splitvals) throw SqlUnsupported("eventstats dedup_splitvals");
+    MaterializeIfNeeded("before_eventstats");  // the window sees the rows that passed the filters so far
+    std::string partition, all_by;
+    bool null_by = false;
+    for (FieldId b : s.by) {
+      SqlValue v = scope_.Get(Name(b));
+      if (v.type == SqlType::kNull) null_by = true;
+      if (v.type == SqlType::kMulti) throw SqlUnsupported("eventstats by a multivalue field");
+      if (v.type == SqlType::kBool) throw SqlUnsupported("eventstats by a condition");
+      if (v.type == SqlType::kNull) continue;
+      partition += (partition.empty() ? "" : ", ") + v.sql;
+      all_by += (all_by.empty() ? "" : " AND ") + v.sql + " IS NOT NULL";
+    }
+    std::string window = " OVER (" + (partition.empty() ? std::string() : "PARTITION BY " + partition) + ")";
+    FieldScope next = scope_;
+    for (const auto& a : s.aggregates) {
+      if (a.field_pattern) throw SqlUnsupported("eventstats with a wildcard field");
+      if (a.eval) throw SqlUnsupported(a.function + "(eval(...)) in eventstats");
+      std::string out = Name(a.output);
+      if (null_by) continue;  // no row joins a group: every row is left as it is
+      SqlValue v = a.field ? scope_.Get(Name(*a.field)) : SqlValue::Null();
+      if (v.type == SqlType::kMulti) throw SqlUnsupported("eventstats of a multivalue field");
+      const std::string& f = a.function;
+      std::string x = v.type == SqlType::kNumber ? v.sql : sql_.TryDouble(v.sql);
+      std::string agg;
+      SqlType type = SqlType::kNumber;
+      if (f == "count") {
+        agg = a.field ? (v.type == SqlType::kNull ? "0" : "count(" + v.sql + ")" + window) : "count(*)" + window;
+      } else if (v.type == SqlType::kNull) {
+        continue;  // an aggregate of no values is null: the row keeps its field
+      } else if (f == "sum" || f == "avg" || f == "mean") {
+        agg = std::string(f == "sum" ? "sum(" : "avg(") + x + ")" + window;
+      } else if ((f == "min" || f == "max") && v.type == SqlType::kNumber) {
+        agg = f + "(" + v.sql + ")" + window;
+      } else if (f == "stdev" || f == "var") {
+        // SPL's sample statistics are 0, not null, for a single value.
+        std::string fn = f == "stdev" ? "stddev_samp(" : "var_samp(";
+        agg = "CASE WHEN count(" + x + ")" + window + " = 1 THEN 0 ELSE " + fn + x + ")" + window + " END";
+      } else if (f == "stdevp" || f == "varp") {
+        agg = std::string(f == "stdevp" ? "stddev_pop(" : "var_pop(") + x + ")" + window;
+      } else {
+        throw SqlUnsupported("eventstats " + f + "()");
+      }
+      if (!all_by.empty()) agg = "CASE WHEN " + all_by + " THEN " + agg + " END";
+      next.Set(out, Coalesce({agg, type}, scope_.Get(out)));
+    }
+    scope_ = std::move(next);
+    Materialize("", "eventstats");  // later filters must not see the window
   }
 
   void Stats(const StatsCommand& s) {

@@ -157,6 +157,16 @@ TEST(SqlCompiler, MultivalueByFieldsAreUnnested) {
   EXPECT_NE(spark.sql.find("LATERAL VIEW explode("), std::string::npos);
 }
 
+TEST(SqlCompiler, EventstatsIsAWindowOverTheByGroups) {
+  CompiledSql sql = Compile("`cloudtrail` | stats count by src_ip eventName | eventstats avg(count) as a stdev(count) as s by eventName "
+                            "| table src_ip a s");
+  // A row without the by-field gets nothing; SPL's stdev of one value is 0.
+  EXPECT_NE(sql.sql.find("CASE WHEN c_eventname IS NOT NULL THEN avg(c_count) OVER (PARTITION BY c_eventname) END"), std::string::npos);
+  EXPECT_NE(sql.sql.find("CASE WHEN count(c_count) OVER (PARTITION BY c_eventname) = 1 THEN 0 ELSE stddev_samp(c_count)"),
+            std::string::npos);
+  EXPECT_NE(Refusal("`cloudtrail` | eventstats dc(eventName) as n | table n").find("eventstats dc()"), std::string::npos);
+}
+
 TEST(SqlDdl, AthenaTableHasTheCloudTrailColumnsAndPartitionProjection) {
   AthenaDdlOptions o;
   o.location = "s3://trail-bucket/AWSLogs";

@@ -32,21 +32,7 @@ spath_2 AS (
   FROM events
   WHERE (COALESCE(lower(c_sourcetype) = 'aws:cloudtrail', FALSE) AND (COALESCE(lower(c_eventname) = 'createkey', FALSE) OR COALESCE(lower(c_eventname) = 'putkeypolicy', FALSE)))
 ),
-before_mvexpand_3 AS (
-  SELECT
-    c_sourcetype AS c_sourcetype,
-    c_eventname AS c_eventname,
-    c_requestparameters_policy AS c_requestparameters_policy,
-    c__time AS c__time,
-    c_eventsource AS c_eventsource,
-    c_eventid AS c_eventid,
-    c_awsregion AS c_awsregion,
-    c_useridentity_principalid AS c_useridentity_principalid,
-    c_user AS c_user,
-    c_key_policy_statements AS c_key_policy_statements
-  FROM spath_2
-),
-spath_4 AS (
+spath_3 AS (
   SELECT
     c_sourcetype AS c_sourcetype,
     c_eventname AS c_eventname,
@@ -59,10 +45,10 @@ spath_4 AS (
     c_user AS c_user,
     u1.`v` AS c_key_policy_statements,
     get_json_object(u1.`v`, '$.Action') AS c_key_policy_action_1
-  FROM before_mvexpand_3
+  FROM spath_2
   LATERAL VIEW explode(c_key_policy_statements) u1 AS `v`
 ),
-spath_5 AS (
+spath_4 AS (
   SELECT
     c_sourcetype AS c_sourcetype,
     c_eventname AS c_eventname,
@@ -76,9 +62,9 @@ spath_5 AS (
     c_key_policy_statements AS c_key_policy_statements,
     c_key_policy_action_1 AS c_key_policy_action_1,
     CASE WHEN size(filter(transform(COALESCE(from_json(get_json_object(c_key_policy_statements, '$.Action'), 'array<string>'), CASE WHEN get_json_object(c_key_policy_statements, '$.Action') IS NOT NULL THEN array(get_json_object(c_key_policy_statements, '$.Action')) END), n -> n), v -> v IS NOT NULL)) > 0 THEN filter(transform(COALESCE(from_json(get_json_object(c_key_policy_statements, '$.Action'), 'array<string>'), CASE WHEN get_json_object(c_key_policy_statements, '$.Action') IS NOT NULL THEN array(get_json_object(c_key_policy_statements, '$.Action')) END), n -> n), v -> v IS NOT NULL) END AS c_key_policy_action_2
-  FROM spath_4
+  FROM spath_3
 ),
-spath_6 AS (
+spath_5 AS (
   SELECT
     c_sourcetype AS c_sourcetype,
     c_eventname AS c_eventname,
@@ -94,9 +80,9 @@ spath_6 AS (
     c_key_policy_action_2 AS c_key_policy_action_2,
     CASE WHEN size(concat(COALESCE(CASE WHEN c_key_policy_action_1 IS NOT NULL THEN array(c_key_policy_action_1) END, CAST(array() AS ARRAY<STRING>)), COALESCE(c_key_policy_action_2, CAST(array() AS ARRAY<STRING>)))) > 0 THEN concat(COALESCE(CASE WHEN c_key_policy_action_1 IS NOT NULL THEN array(c_key_policy_action_1) END, CAST(array() AS ARRAY<STRING>)), COALESCE(c_key_policy_action_2, CAST(array() AS ARRAY<STRING>))) END AS c_key_policy_action,
     get_json_object(c_key_policy_statements, '$.Principal.AWS') AS c_key_policy_principal
-  FROM spath_5
+  FROM spath_4
 ),
-stats_7 AS (
+stats_6 AS (
   SELECT
     c_eventname AS c_eventname,
     c_eventsource AS c_eventsource,
@@ -107,7 +93,7 @@ stats_7 AS (
     count(*) AS c_count,
     min(c__time) AS c_firsttime,
     max(c__time) AS c_lasttime
-  FROM spath_6
+  FROM spath_5
   WHERE (COALESCE(exists(c_key_policy_action, x0 -> lower(x0) = 'kms:encrypt'), FALSE) AND (c_key_policy_principal IS NOT NULL))
     AND (c_eventname IS NOT NULL)
     AND (c_eventsource IS NOT NULL)
@@ -127,4 +113,4 @@ SELECT
   c_count AS `count`,
   date_format(timestamp_seconds(c_firsttime), 'yyyy-MM-dd\'T\'HH:mm:ss') AS `firstTime`,
   date_format(timestamp_seconds(c_lasttime), 'yyyy-MM-dd\'T\'HH:mm:ss') AS `lastTime`
-FROM stats_7;
+FROM stats_6;
