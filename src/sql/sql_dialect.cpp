@@ -190,11 +190,6 @@ std::string SqlSpelling::CollectList(const std::string& x) const {
   return "collect_list(" + x + ")";
 }
 
-std::string SqlSpelling::MinBy(const std::string& value, const std::string& key) const {
-  if (duckdb()) return "arg_min(" + value + ", " + key + ")";
-  return "min_by(" + value + ", " + key + ")";
-}
-
 namespace {
 
 bool IsPlainKey(std::string_view key) {

@@ -61,10 +61,7 @@ class SqlSpelling {
   std::string NullIfEmpty(const std::string& array) const;
   // The aggregate of every non-null value of `x` into an array.
   std::string CollectList(const std::string& x) const;
-  // The same with a FILTER condition (stats count(eval(...)) style).
   std::string CountDistinct(const std::string& x) const { return "count(DISTINCT " + x + ")"; }
-  // The value of `value` on the row where `key` is smallest.
-  std::string MinBy(const std::string& value, const std::string& key) const;
 
   // JSON. `json` is a JSON text (a string column or an element of JsonArray).
   // The scalar at `keys` as text, as Splunk's KV_MODE=json names it: strings, numbers and
