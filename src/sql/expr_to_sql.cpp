@@ -59,7 +59,7 @@ std::string ExprToSql::Text(const SqlValue& v) const {
     case SqlType::kNull: return "NULL";
     case SqlType::kString: return v.sql;
     case SqlType::kNumber: return sql_.NumberText(v.sql);
-    case SqlType::kMulti: return sql_.ElementAt(v.sql, "0");
+    case SqlType::kMulti: return sql_.ElementAt(v.sql, 0);
     case SqlType::kBool: throw SqlUnsupported("a condition used as a value (SPL fields cannot hold booleans)");
   }
   return "NULL";
@@ -166,12 +166,7 @@ SqlValue ExprToSql::Eval(const EvalExpr& e) const {
         if (l.type == SqlType::kNull || r.type == SqlType::kNull) return SqlValue::Null();
         return {"(" + Text(l) + " || " + Text(r) + ")", SqlType::kString};
       }
-      if (op == "LIKE") {
-        if (e.args[1]->kind != EvalExpr::Kind::kLiteral) throw SqlUnsupported("LIKE with a pattern that is not a literal");
-        std::string pattern = e.args[1]->literal.AsString();
-        if (pattern.find('\\') != std::string::npos) throw SqlUnsupported("a LIKE pattern with a backslash");
-        return {ForEachValue(l, [&](const std::string& x) { return x + " LIKE " + sql_.Str(pattern); }), SqlType::kBool};
-      }
+      if (op == "LIKE") return Like(l, *e.args[1], "LIKE's pattern");
       if (op == "+" || op == "-" || op == "*" || op == "/" || op == "%") {
         if (l.type == SqlType::kNull || r.type == SqlType::kNull) return SqlValue::Null();
         if (l.type == SqlType::kMulti || r.type == SqlType::kMulti) throw SqlUnsupported("arithmetic on a multivalue field");
@@ -219,7 +214,6 @@ SqlType Unify(const std::vector<SqlValue>& values) {
 
 const std::string& LiteralText(const EvalExpr& e, const std::string& what) {
   if (e.kind != EvalExpr::Kind::kLiteral || !e.literal.IsString()) {
-    static std::string none;
     if (e.kind == EvalExpr::Kind::kLiteral && e.literal.IsNumber()) throw SqlUnsupported(what + " must be a text literal");
     throw SqlUnsupported(what + " must be a literal");
   }
@@ -227,6 +221,16 @@ const std::string& LiteralText(const EvalExpr& e, const std::string& what) {
 }
 
 }  // namespace
+
+// The LIKE operator and like(): SQL LIKE as SPL has it (% and _, whole value, case-sensitive), any
+// value of a multivalue matching.
+SqlValue ExprToSql::Like(const SqlValue& text, const EvalExpr& pattern, const std::string& what) const {
+  const std::string& p = LiteralText(pattern, what);
+  // Spark's LIKE escapes with a backslash by default; SPL's has no escape.
+  if (p.find('\\') != std::string::npos) throw SqlUnsupported(what + " with a backslash");
+  if (text.type == SqlType::kNull) return {"CAST(NULL AS BOOLEAN)", SqlType::kBool};
+  return {ForEachValue(text, [&](const std::string& x) { return "(" + x + " LIKE " + sql_.Str(p) + ")"; }), SqlType::kBool};
+}
 
 SqlValue ExprToSql::Call(const EvalExpr& e) const {
   const std::string& f = e.name;
@@ -277,13 +281,7 @@ SqlValue ExprToSql::Call(const EvalExpr& e) const {
     if (v.type == SqlType::kBool) throw SqlUnsupported(f + "() of a condition");
     return {"(" + v.sql + (f == "isnull" ? " IS NULL)" : " IS NOT NULL)"), SqlType::kBool};
   }
-  if (f == "like") {
-    SqlValue s = arg(0);
-    const std::string& pattern = LiteralText(*e.args[1], "like()'s pattern");
-    if (pattern.find('\\') != std::string::npos) throw SqlUnsupported("a like() pattern with a backslash");
-    if (s.type == SqlType::kNull) return {"CAST(NULL AS BOOLEAN)", SqlType::kBool};
-    return {ForEachValue(s, [&](const std::string& x) { return "(" + x + " LIKE " + sql_.Str(pattern) + ")"; }), SqlType::kBool};
-  }
+  if (f == "like") return Like(arg(0), *e.args[1], "like()'s pattern");
   if (f == "match") {
     SqlValue s = arg(0);
     SqlValue re = arg(1);
@@ -337,7 +335,7 @@ SqlValue ExprToSql::Call(const EvalExpr& e) const {
       // A single value is index 0 and -1.
       return (i == 0 || i == -1) ? SqlValue{Text(v), SqlType::kString} : SqlValue::Null();
     }
-    return {sql_.ElementAt(v.sql, std::to_string(static_cast<long long>(i))), SqlType::kString};
+    return {sql_.ElementAt(v.sql, static_cast<long long>(i)), SqlType::kString};
   }
   if (f == "mvjoin") {
     SqlValue v = arg(0);

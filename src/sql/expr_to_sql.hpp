@@ -33,6 +33,7 @@ class ExprToSql {
 
  private:
   SqlValue Call(const EvalExpr& call) const;
+  SqlValue Like(const SqlValue& text, const EvalExpr& pattern, const std::string& what) const;
   std::string ScalarCompare(const std::string& op, const SqlValue& left, const SqlValue& right) const;
   std::string SearchCompare(const SearchExpr& expr) const;
   std::string ValueMatches(const std::string& text, const std::string& pattern) const;

@@ -548,6 +548,16 @@ class PipelineCompiler {
     for (const auto& a : e.args) CheckEval(*a, "");
   }
 
+  // Aggregating JSON text (other than counting it) or grouping by it reads its spelling.
+  void CheckAggregates(const StatsCommand& s) {
+    for (const auto& a : s.aggregates) {
+      if (a.field && json_text_.count(Name(*a.field)) && a.function != "count") JsonTextReaches(Name(*a.field));
+    }
+    for (FieldId b : s.by) {
+      if (json_text_.count(Name(b))) JsonTextReaches(Name(b));
+    }
+  }
+
   void CheckJsonText(const trailhound::Command& c) {
     if (json_text_.empty()) return;
     switch (c.kind) {
@@ -559,30 +569,16 @@ class PipelineCompiler {
           CheckEval(*a.expr, Name(a.target));
         }
         return;
-      case CommandKind::kStats: {
-        const auto& s = static_cast<const StatsCommand&>(c);
-        for (const auto& a : s.aggregates) {
-          if (a.field && json_text_.count(Name(*a.field)) && a.function != "count") JsonTextReaches(Name(*a.field));
-        }
-        for (FieldId b : s.by) {
-          if (json_text_.count(Name(b))) JsonTextReaches(Name(b));
-        }
-        json_text_.clear();
+      case CommandKind::kStats:
+        CheckAggregates(static_cast<const StatsCommand&>(c));
+        json_text_.clear();  // only the results are left
         return;
-      }
       case CommandKind::kTable:
         for (const auto& f : static_cast<const TableCommand&>(c).fields) {
           if (json_text_.count(f)) JsonTextReaches(f);
         }
         return;
-      case CommandKind::kEventstats:
-        for (const auto& a : static_cast<const EventstatsCommand&>(c).stats->aggregates) {
-          if (a.field && json_text_.count(Name(*a.field)) && a.function != "count") JsonTextReaches(Name(*a.field));
-        }
-        for (FieldId b : static_cast<const EventstatsCommand&>(c).stats->by) {
-          if (json_text_.count(Name(b))) JsonTextReaches(Name(b));
-        }
-        return;
+      case CommandKind::kEventstats: CheckAggregates(*static_cast<const EventstatsCommand&>(c).stats); return;
       case CommandKind::kRename:
         for (const auto& [from, to] : static_cast<const RenameCommand&>(c).pairs) {
           if (json_text_.count(from)) json_text_.insert(to);

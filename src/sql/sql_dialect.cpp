@@ -139,10 +139,8 @@ std::string SqlSpelling::Length(const std::string& array) const {
   return "CASE WHEN " + array + " IS NOT NULL THEN size(" + array + ") END";
 }
 
-std::string SqlSpelling::ElementAt(const std::string& array, const std::string& index0) const {
-  // index0 is an integer literal: 0-based, negative from the end.
-  long long i = std::stoll(index0);
-  long long k = i >= 0 ? i + 1 : i;  // SQL arrays are 1-based and count negatives from the end
+std::string SqlSpelling::ElementAt(const std::string& array, long long index0) const {
+  long long k = index0 >= 0 ? index0 + 1 : index0;  // SQL arrays are 1-based and count negatives from the end
   if (duckdb()) return "(" + array + ")[" + std::to_string(k) + "]";
   if (trino()) return "element_at(" + array + ", " + std::to_string(k) + ")";
   return "try_element_at(" + array + ", " + std::to_string(k) + ")";

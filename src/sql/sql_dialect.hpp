@@ -50,7 +50,7 @@ class SqlSpelling {
   std::string AnyMatch(const std::string& array, const std::string& var, const std::string& condition) const;
   std::string Length(const std::string& array) const;
   // 0-based index, negative from the end (Splunk's mvindex); null when out of range.
-  std::string ElementAt(const std::string& array, const std::string& index0) const;
+  std::string ElementAt(const std::string& array, long long index0) const;
   std::string Join(const std::string& array, const std::string& separator) const;
   std::string Split(const std::string& x, std::string_view separator) const;
   std::string Flatten(const std::string& array_of_arrays) const;
